@@ -1,0 +1,32 @@
+# symmem: `make run` builds the notebooks and slides; `make test` runs ruff and the tests.
+# Both create .venv and install the project into it when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/symmem list laws
+	$(BIN)/symmem eval nernst c_in=140 c_out=5 z=1
+	$(BIN)/symmem eval driving_force V=-50 E=120
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/numeric.py
+
+clean:
+	rm -rf $(VENV) slides build

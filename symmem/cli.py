@@ -1,0 +1,179 @@
+"""The ``symmem`` command: list, eval, derive, build, check, grade.
+
+Every command reports bad input as one line on stderr with exit code 2, never a
+traceback. ``symmem COMMAND --help`` explains each command with examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["main"]
+
+EPILOG = """examples:
+  symmem list
+  symmem eval nernst c_in=140 c_out=5 z=1
+  symmem eval ghk_voltage P_K=1 K_in=140 K_out=5 P_Na=0.05 Na_in=10 Na_out=145 --json
+  symmem derive nernst --format latex
+  symmem build --no-pdf
+  symmem check nernst "RT/(zF) ln(c_o/c_i)"
+  symmem grade answers.csv -o graded.csv --jobs 2
+"""
+
+
+class UsageError(Exception):
+    """Bad input from the command line: printed as one line, exit code 2."""
+
+
+def parse_assignments(items: Sequence[str]) -> dict[str, Any]:
+    """Turn ``NAME=VALUE`` words into numbers (int where the text is an integer)."""
+    values: dict[str, Any] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"expected NAME=VALUE, got {item!r} (for example c_in=140)")
+        try:
+            value: Any = int(text)
+        except ValueError:
+            try:
+                value = float(text)
+            except ValueError:
+                raise UsageError(f"{name}: {text!r} is not a number") from None
+        if name in values:
+            raise UsageError(f"{name} is given twice")
+        values[name] = value
+    return values
+
+
+def _format_number(value: float) -> str:
+    if value == 0 or 1e-3 <= abs(value) < 1e6:
+        return f"{value:.4g}" if abs(value) < 1 else f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{value:.4e}"
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from symmem.laws import law
+
+    item = law(args.law)
+    inputs = parse_assignments(args.assignments)
+    value = item.numeric(**inputs)
+    out_name, unit = item.result.name, item.result.unit
+    if args.json:
+        used = {p.name: inputs.get(p.name, p.default) for p in item.parameters(inputs)}
+        units = {p.name: p.unit for p in item.parameters(inputs)} | {out_name: unit}
+        print(json.dumps({"law": item.name, "inputs": used, "outputs": {out_name: value},
+                          "units": units}, sort_keys=False))
+    else:
+        shown = " ".join(f"{k}={v}" for k, v in inputs.items())
+        print(f"{item.name}({shown})")
+        print(f"  {out_name} = {_format_number(value)} {unit}".rstrip())
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from symmem.laws import LAWS
+
+    what = args.what
+    if what in ("all", "laws"):
+        print("Laws (symmem eval LAW NAME=VALUE ...):")
+        for item in LAWS.values():
+            if item.name == "ghk_voltage":
+                params = "T, and P_X X_in X_out for X in K Na Cl Ca"
+            else:
+                params = ", ".join(p.name + (f" [{p.unit}]" if p.unit else "")
+                                   + ("=" + f"{p.default:g}" if p.default is not None else "")
+                                   for p in item.params)
+            print(f"  {item.name:<38} -> {item.result.name} [{item.result.unit or '1'}]"
+                  f"  ({params})")
+    if what in ("all", "derivations"):
+        _list_derivations(args)
+    if what in ("all", "questions"):
+        _list_questions()
+    return 0
+
+
+def _list_derivations(args: argparse.Namespace) -> None:
+    try:
+        from symmem.course import load_course
+    except ImportError:
+        return
+    print("\nDerivations (symmem derive NAME):")
+    for name, loaded in load_course(args.derivations).items():
+        if loaded.error:
+            print(f"  {name:<38} ERROR: {loaded.error}")
+            continue
+        verdicts = loaded.derivation.verdict_counts()
+        summary = ", ".join(f"{n} {v}" for v, n in verdicts.items())
+        print(f"  {name:<38} {len(loaded.derivation.steps):>2} steps  ({summary})")
+
+
+def _list_questions() -> None:
+    try:
+        from symmem.checking.questions import QUESTIONS
+    except ImportError:
+        return
+    print("\nQuestions (symmem check QUESTION ANSWER):")
+    for q in QUESTIONS.values():
+        print(f"  {q.name:<38} {q.prompt}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="symmem", description="Membrane biophysics for teaching: laws, checked "
+        "derivations, notebooks, slides and an algebra checker.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version="symmem 0.1.0")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list laws, derivations and questions",
+                       description="List laws (with parameters and units), derivations "
+                       "(with step counts and verdicts) and questions.")
+    p.add_argument("what", nargs="?", default="all",
+                   choices=["all", "laws", "derivations", "questions"])
+    p.add_argument("--derivations", default="derivations", metavar="DIR",
+                   help="folder of derivation files (default: derivations)")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "eval", help="evaluate a law numerically",
+        description="Evaluate a law in physiology units: concentrations in mM, potentials "
+        "in mV, T in K (default 310.15), free energies in kJ/mol.",
+        epilog="examples:\n  symmem eval nernst c_in=140 c_out=5 z=1\n"
+        "  symmem eval driving_force V=-50 E=120 --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("law", help="law name (see symmem list laws)")
+    p.add_argument("assignments", nargs="*", metavar="NAME=VALUE")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_eval)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+_EXTRA_COMMANDS: list = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except (UsageError, ValueError, KeyError, FileNotFoundError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"symmem {args.command}: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"symmem {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""Numeric forms of laws: lambdify once, validate inputs, broadcast, handle limits.
+
+A law's SI expression is rewritten once into physiology units (mM, mV, kJ/mol)
+with R and F replaced by their CODATA values, then lambdified twice with
+``cse=True``: with :mod:`math` for the scalar fast path and with NumPy for arrays.
+
+Validation refuses, with a ``ValueError`` that names the law, the parameter, the
+value and the allowed range: a value outside the parameter's domain, NaN or
+infinity, a missing or unknown parameter. A result that is not finite is never
+returned silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from symmem.constants import FARADAY, GAS_CONSTANT
+from symmem.symbols import sym
+
+__all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
+
+_INF = math.inf
+
+#: domain name -> (scalar test, words for the error message)
+DOMAINS: dict[str, tuple[Callable[[float], bool], str]] = {
+    "positive": (lambda v: 0 < v < _INF, "a finite number > 0"),
+    "nonnegative": (lambda v: 0 <= v < _INF, "a finite number >= 0"),
+    "real": (lambda v: -_INF < v < _INF, "a finite number"),
+    "nonzero": (lambda v: -_INF < v < _INF and v != 0, "a finite nonzero number"),
+    "nonzero_integer": (
+        lambda v: -_INF < v < _INF and v == int(v) and v != 0, "a nonzero integer"),
+    "positive_integer": (lambda v: 0 < v < _INF and v == int(v), "a positive integer"),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """A numeric parameter of a law: keyword name, symbol, physiology unit and domain.
+
+    ``to_si`` multiplies a value in ``unit`` to give SI (1e-3 for mV, 1e3 for kJ/mol).
+    """
+
+    name: str
+    symbol: sp.Symbol
+    unit: str
+    to_si: float
+    domain: str
+    description: str
+    default: float | None = None
+
+    def describe(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        default = f", default {self.default:g}" if self.default is not None else ""
+        return f"{self.name} ({self.description}{',' if unit else ''}{unit}{default})"
+
+
+@dataclass(frozen=True)
+class Output:
+    """The result of a law: its name, symbol and physiology unit."""
+
+    name: str
+    symbol: sp.Symbol
+    unit: str
+    to_si: float = 1.0
+
+
+def describe_params(params: Sequence[Param]) -> str:
+    return ", ".join(p.describe() for p in params)
+
+
+def _numeric_constants() -> dict[sp.Symbol, sp.Float]:
+    return {sym("R"): sp.Float(GAS_CONSTANT, 17), sym("F"): sp.Float(FARADAY, 17),
+            sym("c_std"): sp.Float(1000.0)}
+
+
+#: parameters that are almost always scalars: their factors are multiplied first
+_SCALAR_LIKE = frozenset({"T", "z", "n", "r", "R", "F"})
+
+
+def hoist_scalar_factors(expr: sp.Expr) -> sp.Expr:
+    """Group the scalar-like factors of every product so that they multiply first.
+
+    ``0.086*T*log(x)/z`` becomes ``(0.086*T/z)*log(x)``: one pass over an array
+    instead of three. The grouping is unevaluated, so it survives into lambdify.
+    """
+    if not expr.args or isinstance(expr, sp.Number):
+        return expr
+    args = [hoist_scalar_factors(a) for a in expr.args]
+    if isinstance(expr, sp.Mul):
+        cheap = [a for a in args if not a.has(sp.Function)
+                 and {s.name for s in a.free_symbols} <= _SCALAR_LIKE]
+        rest = [a for a in args if a not in cheap]
+        if len(cheap) >= 2 and rest:
+            return sp.Mul(sp.Mul(*cheap), *rest, evaluate=False)
+        return sp.Mul(*args, evaluate=False)
+    if isinstance(expr, sp.Add):
+        return sp.Add(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def to_physiology_units(expr: sp.Expr, params: Sequence[Param], output: Output) -> sp.Expr:
+    """Rewrite an SI expression so that it takes and returns physiology units."""
+    scale = {p.symbol: sp.Float(p.to_si) * p.symbol for p in params if p.to_si != 1}
+    expr = expr.xreplace(scale).xreplace(_numeric_constants())
+    if output.to_si != 1:
+        expr = expr / sp.Float(output.to_si)
+    return expr
+
+
+class NumericForm:
+    """A validated, vectorised numeric function made once from a law's expression.
+
+    ``removable=(name, point, tolerance)`` names a parameter at which the
+    expression is 0/0; within ``tolerance`` of ``point`` its Taylor polynomial
+    (to second order) is used instead, so the limit is returned rather than NaN.
+    """
+
+    def __init__(self, law_name: str, params: Sequence[Param], expr_si: sp.Expr,
+                 output: Output, *, removable: tuple[str, float, float] | None = None,
+                 checks: Sequence[Callable[[Mapping[str, Any]], str | None]] = (),
+                 diagnose: Callable[[Mapping[str, Any]], str | None] | None = None) -> None:
+        self.law_name = law_name
+        self.params = tuple(params)
+        self.output = output
+        self.names = tuple(p.name for p in self.params)
+        self._name_set = frozenset(self.names)
+        self._required = tuple(p.name for p in self.params if p.default is None)
+        self._defaults = {p.name: p.default for p in self.params if p.default is not None}
+        self._tests = tuple((p.name, *DOMAINS[p.domain]) for p in self.params)
+        self._checks = tuple(checks)
+        self._diagnose = diagnose
+        expr = to_physiology_units(expr_si, self.params, output)
+        args = [p.symbol for p in self.params]
+        self._f_math = sp.lambdify(args, expr, modules="math", cse=True)
+        self._f_numpy = sp.lambdify(args, hoist_scalar_factors(expr), modules="numpy",
+                                    cse=True)
+        self._removable: tuple[int, float, float, Callable, Callable] | None = None
+        if removable is not None:
+            name, point, tol = removable
+            index = self.names.index(name)
+            var = self.params[index].symbol
+            near = sp.series(expr, var, point, 3).removeO()
+            self._removable = (index, point, tol,
+                               sp.lambdify(args, near, modules="math", cse=True),
+                               sp.lambdify(args, near, modules="numpy", cse=True))
+
+    # -- argument handling ------------------------------------------------------------
+    def _collect(self, kwargs: Mapping[str, Any]) -> list[Any]:
+        unknown = kwargs.keys() - self._name_set
+        if unknown:
+            self._raise_unknown(sorted(unknown))
+        missing = [n for n in self._required if n not in kwargs]
+        if missing:
+            raise ValueError(f"{self.law_name}: missing parameter(s) {', '.join(missing)}. "
+                             f"It takes {describe_params(self.params)}")
+        return [kwargs[n] if n in kwargs else self._defaults[n] for n in self.names]
+
+    def _raise_unknown(self, unknown: list[str]) -> None:
+        hints = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, self.names, n=1)
+            hints.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        raise ValueError(f"{self.law_name}: unknown parameter {', '.join(hints)}. "
+                         f"Valid parameters: {', '.join(self.names)}")
+
+    def _refuse(self, name: str, words: str, value: Any, where: str = "") -> None:
+        param = self.params[self.names.index(name)]
+        unit = f" {param.unit}" if param.unit else ""
+        raise ValueError(f"{self.law_name}: {name} ({param.description}) must be {words}"
+                         f"{' in' + unit if unit else ''}; got {value!r}{where}")
+
+    # -- evaluation ----------------------------------------------------------------------
+    def __call__(self, **kwargs: Any) -> Any:
+        values = self._collect(kwargs)
+        if all(type(v) is float or type(v) is int for v in values):
+            return self._scalar(values)
+        return self._array(values)
+
+    def _scalar(self, values: list[float]) -> float:
+        for (name, test, words), v in zip(self._tests, values):
+            if not test(v):
+                self._refuse(name, words, v)
+        self._run_checks(values)
+        f = self._f_math
+        if self._removable is not None:
+            index, point, tol, near, _ = self._removable
+            if abs(values[index] - point) < tol:
+                f = near
+        try:
+            out = float(f(*values))
+        except (ValueError, ZeroDivisionError, OverflowError):
+            out = math.nan
+        if not math.isfinite(out):
+            self._raise_not_finite(values)
+        return out
+
+    def _array(self, values: list[Any]) -> Any:
+        arrays = []
+        for (name, test, words), v in zip(self._tests, values):
+            a = np.asarray(v)
+            if a.dtype.kind not in "iuf":
+                self._refuse(name, "a number or an array of numbers", v)
+            if a.ndim == 0:
+                scalar = a.item()
+                if not test(scalar):
+                    self._refuse(name, words, scalar)
+                arrays.append(scalar)  # NumPy is slower with 0-d arrays than with floats
+                continue
+            self._check_array(name, test, words, a)
+            arrays.append(a)
+        self._run_checks(arrays)
+        with np.errstate(all="ignore"):
+            out = self._f_numpy(*arrays)
+            if self._removable is not None:
+                index, point, tol, _, near = self._removable
+                mask = np.abs(np.asarray(arrays[index]) - point) < tol
+                if np.any(mask):
+                    out = np.where(mask, near(*arrays), out)
+        shape = np.broadcast_shapes(*(np.shape(a) for a in arrays))
+        out = np.asarray(out, dtype=float)
+        if out.shape != shape:
+            out = np.broadcast_to(out, shape).copy()
+        # one summation is finite exactly when every element is (or on overflow of the
+        # sum itself, which the exact test below then clears)
+        if not math.isfinite(float(np.sum(out))) and not np.isfinite(out).all():
+            self._raise_not_finite(arrays)
+        return float(out) if out.ndim == 0 else out
+
+    def _check_array(self, name: str, test: Callable, words: str, a: np.ndarray) -> None:
+        if a.size == 0:
+            return
+        lo, hi = a.min(), a.max()
+        if test(float(lo)) and test(float(hi)) and (
+                "integer" not in words or bool(np.all(a == np.round(a)))) and (
+                "nonzero" not in words or bool(np.all(a != 0))):
+            return
+        flat = a.ravel()
+        for i, v in enumerate(flat):
+            if not test(float(v)):
+                index = tuple(int(j) for j in np.unravel_index(i, a.shape))
+                self._refuse(name, words, float(v), f" at index {index}")
+
+    def _run_checks(self, values: Sequence[Any]) -> None:
+        if not self._checks:
+            return
+        named = dict(zip(self.names, values))
+        for check in self._checks:
+            message = check(named)
+            if message:
+                raise ValueError(f"{self.law_name}: {message}")
+
+    def _raise_not_finite(self, values: Sequence[Any]) -> None:
+        named = dict(zip(self.names, values))
+        reason = self._diagnose(named) if self._diagnose else None
+        if reason is None:
+            shown = ", ".join(f"{k}={v!r}" for k, v in named.items() if np.ndim(v) == 0)
+            reason = (f"the result is not a finite number for these inputs ({shown}); "
+                      "check that they are in physiological ranges")
+        raise ValueError(f"{self.law_name}: {reason}")

@@ -1,0 +1,158 @@
+"""One registry of symbols: name, SymPy assumptions, LaTeX, SI unit and meaning.
+
+Every symbol symmem uses is declared here once (or through :func:`declare` by a
+derivation that needs a local one), so that ``E_Na`` is always the same SymPy
+object, always printed as ``E_{\\mathrm{Na}}`` and always real.
+
+Assumptions follow CONVENTIONS: R, T, F, concentrations, permeabilities, p, k
+and t are positive; z is a nonzero integer; V, E, ψ and G are real.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+__all__ = ["SymbolInfo", "declare", "info", "registry", "sym", "symbols_of"]
+
+_ASSUMPTIONS: dict[str, dict[str, bool]] = {
+    "positive": {"positive": True},
+    "nonnegative": {"nonnegative": True, "real": True},
+    "real": {"real": True},
+    "nonzero_integer": {"integer": True, "nonzero": True},
+    "positive_integer": {"integer": True, "positive": True},
+}
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    """A declared symbol: its SymPy object, LaTeX name, SI unit and meaning."""
+
+    name: str
+    symbol: sp.Symbol
+    latex: str
+    unit: str
+    meaning: str
+    domain: str
+
+
+_REGISTRY: dict[str, SymbolInfo] = {}
+_BY_SYMBOL: dict[sp.Symbol, SymbolInfo] = {}
+
+
+def declare(name: str, latex: str, unit: str, meaning: str, domain: str = "real") -> sp.Symbol:
+    """Declare a symbol once; declaring the same name again returns the same object.
+
+    ``domain`` is one of ``positive``, ``nonnegative``, ``real``,
+    ``nonzero_integer`` or ``positive_integer`` and fixes the SymPy assumptions.
+    """
+    if domain not in _ASSUMPTIONS:
+        raise ValueError(f"unknown domain {domain!r}; use one of {sorted(_ASSUMPTIONS)}")
+    existing = _REGISTRY.get(name)
+    if existing is not None:
+        if (existing.latex, existing.domain) != (latex, domain):
+            raise ValueError(f"symbol {name!r} is already declared differently")
+        return existing.symbol
+    symbol = sp.Symbol(name, **_ASSUMPTIONS[domain])
+    entry = SymbolInfo(name, symbol, latex, unit, meaning, domain)
+    _REGISTRY[name] = entry
+    _BY_SYMBOL[symbol] = entry
+    return symbol
+
+
+def sym(name: str) -> sp.Symbol:
+    """Return the registered symbol called ``name``."""
+    try:
+        return _REGISTRY[name].symbol
+    except KeyError:
+        raise KeyError(f"no symbol {name!r} is declared") from None
+
+
+def info(symbol: sp.Symbol | str) -> SymbolInfo | None:
+    """Return the registry entry for a symbol (or its name), or None if undeclared."""
+    if isinstance(symbol, str):
+        return _REGISTRY.get(symbol)
+    return _BY_SYMBOL.get(symbol)
+
+
+def registry() -> dict[str, SymbolInfo]:
+    """Return a copy of the whole registry, keyed by name."""
+    return dict(_REGISTRY)
+
+
+def symbols_of(*names: str) -> tuple[sp.Symbol, ...]:
+    """Return several registered symbols at once."""
+    return tuple(sym(n) for n in names)
+
+
+# --- constants and state -------------------------------------------------------------
+declare("R", "R", "J/(mol K)", "gas constant", "positive")
+declare("F", "F", "C/mol", "Faraday constant", "positive")
+declare("T", "T", "K", "absolute temperature", "positive")
+declare("z", "z", "1", "valence of the ion (signed integer)", "nonzero_integer")
+declare("n", "n", "1", "number of ions per transport cycle", "positive_integer")
+declare("r", "r", "1", "pump coupling ratio Na+ out : K+ in", "positive")
+declare("RT_F", r"V_{\mathrm{T}}", "V", "thermal voltage RT/F")
+declare("slope", r"s_{10}", "V", "Nernst slope per tenfold change of concentration")
+
+# --- potentials ----------------------------------------------------------------------
+declare("V", "V", "V", "membrane potential, inside relative to outside")
+declare("E", "E", "V", "equilibrium (Nernst, reversal) potential")
+declare("psi", r"\psi", "V", "electrical potential of a compartment")
+declare("psi_in", r"\psi_{\mathrm{i}}", "V", "electrical potential inside")
+declare("psi_out", r"\psi_{\mathrm{o}}", "V", "electrical potential outside")
+declare("DF", r"\mathrm{DF}", "V", "driving force V - E")
+declare("mu", r"\mu", "J/mol", "chemical potential")
+declare("mu0", r"\mu^{\circ}", "J/mol", "standard chemical potential")
+declare("mu_tilde", r"\tilde{\mu}", "J/mol", "electrochemical potential")
+declare("mu_in", r"\tilde{\mu}_{\mathrm{i}}", "J/mol", "electrochemical potential inside")
+declare("mu_out", r"\tilde{\mu}_{\mathrm{o}}", "J/mol", "electrochemical potential outside")
+declare("dmu", r"\Delta\tilde{\mu}", "J/mol", "electrochemical potential difference, out to in")
+declare("c", "c", "mol/m^3", "concentration", "positive")
+declare("c_in", r"c_{\mathrm{i}}", "mol/m^3", "concentration inside", "positive")
+declare("c_out", r"c_{\mathrm{o}}", "mol/m^3", "concentration outside", "positive")
+declare("P", "P", "m/s", "permeability", "positive")
+declare("I", "I", "A/m^2", "current density, outward positive")
+declare("w", "w", "1", "e^(FV/RT)", "positive")
+
+_IONS = {"K": ("K", "+"), "Na": ("Na", "+"), "Cl": ("Cl", "-"), "Ca": ("Ca", "2+"),
+         "H": ("H", "+")}
+for _ion, (_tex, _charge) in _IONS.items():
+    for _side, _letter, _word in (("in", "i", "inside"), ("out", "o", "outside")):
+        declare(f"{_ion}_{_side}", rf"[\mathrm{{{_tex}}}^{{{_charge}}}]_{{\mathrm{{{_letter}}}}}",
+                "mol/m^3", f"{_ion} concentration {_word}", "positive")
+    declare(f"P_{_ion}", rf"P_{{\mathrm{{{_tex}}}}}", "m/s", f"permeability to {_ion}", "positive")
+    declare(f"E_{_ion}", rf"E_{{\mathrm{{{_tex}}}}}", "V", f"equilibrium potential of {_ion}")
+for _side, _letter, _word in (("in", "i", "inside"), ("out", "o", "outside")):
+    declare(f"Glc_{_side}", rf"[\mathrm{{Glc}}]_{{\mathrm{{{_letter}}}}}", "mol/m^3",
+            f"glucose concentration {_word}", "positive")
+declare("E_NCX", r"E_{\mathrm{NCX}}", "V", "reversal potential of the Na+/Ca2+ exchanger")
+declare("E_pump", r"E_{\mathrm{pump}}", "V", "reversal potential of the Na+/K+ pump")
+declare("E_rev", r"E_{\mathrm{rev}}", "V", "reversal potential of a transporter")
+declare("ratio", r"\rho_{\max}", "1", "largest accumulation ratio c_i/c_o")
+
+# --- pump-leak ------------------------------------------------------------------------
+declare("G", "G", "1", "size of the gradient")
+declare("G0", "G_{0}", "1", "gradient at t = 0")
+declare("G_ss", r"G_{\mathrm{ss}}", "1", "steady-state gradient p/k")
+declare("p", "p", "1/s", "pump rate (gradient units per second)", "positive")
+declare("k", "k", "1/s", "leak rate constant", "positive")
+declare("t", "t", "s", "time", "positive")
+declare("tau", r"\tau", "s", "time constant 1/k", "positive")
+declare("t_half", r"t_{1/2}", "s", "half-time ln 2 / k", "positive")
+
+# --- bioenergetics ----------------------------------------------------------------------
+declare("dG_ATP", r"\Delta G_{\mathrm{ATP}}", "J/mol", "free energy of ATP hydrolysis")
+declare("dG0", r"\Delta G^{\circ\prime}", "J/mol", "standard free energy of ATP hydrolysis")
+declare("dG_cycle", r"\Delta G_{\mathrm{cycle}}", "J/mol", "free energy of one transport cycle")
+declare("ATP", r"[\mathrm{ATP}]", "mol/m^3", "ATP concentration", "positive")
+declare("ADP", r"[\mathrm{ADP}]", "mol/m^3", "ADP concentration", "positive")
+declare("Pi", r"[\mathrm{P_{i}}]", "mol/m^3", "inorganic phosphate concentration", "positive")
+declare("c_std", r"c^{\circ}", "mol/m^3", "standard concentration, 1 mol/L", "positive")
+declare("dpsi", r"\Delta\psi", "V", "electrical potential difference psi_in - psi_out")
+declare("dpH", r"\Delta\mathrm{pH}", "1", "pH difference pH_in - pH_out")
+declare("dp", r"\Delta p", "V", "proton-motive force")
+declare("pH_in", r"\mathrm{pH}_{\mathrm{i}}", "1", "pH inside")
+declare("pH_out", r"\mathrm{pH}_{\mathrm{o}}", "1", "pH outside")
+declare("n_H", r"n_{\mathrm{H}}", "1", "protons per ATP made by ATP synthase")

@@ -1,0 +1,65 @@
+"""The command line: eval, list, and its refusals (exit code 2, no traceback)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symmem.cli import main
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_eval_text(capsys):
+    code, out, _ = run(["eval", "nernst", "c_in=140", "c_out=5", "z=1"], capsys)
+    assert code == 0
+    assert "E = -89.06 mV" in out
+
+
+def test_eval_json_matches_conventions(capsys):
+    code, out, _ = run(["eval", "driving_force", "V=-50", "E=120", "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert data == {"law": "driving_force", "inputs": {"V": -50, "E": 120},
+                    "outputs": {"DF": -170.0}, "units": {"V": "mV", "E": "mV", "DF": "mV"}}
+
+
+def test_eval_json_includes_defaults(capsys):
+    _, out, _ = run(["eval", "nernst", "c_in=140", "c_out=5", "z=1", "--json"], capsys)
+    assert json.loads(out)["inputs"]["T"] == 310.15
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["eval", "nerst", "c_in=1"], "did you mean 'nernst'"),
+    (["eval", "nernst", "c_in=-1", "c_out=5", "z=1"], "c_in"),
+    (["eval", "nernst", "cin=1", "c_out=5", "z=1"], "did you mean 'c_in'"),
+    (["eval", "nernst", "c_in=abc"], "not a number"),
+    (["eval", "nernst", "c_in"], "NAME=VALUE"),
+    (["eval", "nernst", "c_in=1", "c_in=2"], "twice"),
+])
+def test_eval_refusals_exit_2_with_message(argv, needle, capsys):
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_list_names_every_law(capsys):
+    from symmem.laws import LAWS
+
+    code, out, _ = run(["list", "laws"], capsys)
+    assert code == 0
+    for name in LAWS:
+        assert name in out
+
+
+def test_console_script_runs_without_traceback():
+    proc = subprocess.run([sys.executable, "-m", "symmem", "eval", "nernst", "c_in=0",
+                           "c_out=5", "z=1"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "c_in" in proc.stderr
