@@ -96,8 +96,9 @@ def main() -> None:
           f"  ratio {t_ghk3 / t_ghk3_np:5.2f}  (K_out, Na_in, Cl_in all arrays: input checks)")
     print(f"  nernst               symmem {t_n * 1e3:7.2f} ms  numpy {t_n_np * 1e3:7.2f} ms"
           f"  ratio {t_n / t_n_np:5.2f}  (target <= 1.2)")
-    print(f"  nernst scalar call   symmem {t_scalar * 1e6:7.2f} µs  math  {t_scalar_math * 1e6:7.2f}"
-          f" µs  ratio {t_scalar / t_scalar_math:5.2f}  (target <= 20 µs)")
+    print(f"  nernst scalar call   symmem {t_scalar * 1e6:7.2f} µs  math  "
+          f"{t_scalar_math * 1e6:7.2f} µs  ratio {t_scalar / t_scalar_math:5.2f}"
+          "  (target <= 20 µs)")
     print(f"  import symmem        {t_import * 1e3:7.1f} ms  (target <= 500 ms)")
 
 
