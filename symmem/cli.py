@@ -134,8 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "(with step counts and verdicts) and questions.")
     p.add_argument("what", nargs="?", default="all",
                    choices=["all", "laws", "derivations", "questions"])
-    p.add_argument("--derivations", default="derivations", metavar="DIR",
-                   help="folder of derivation files (default: derivations)")
+    p.add_argument("--derivations", default=None, metavar="DIR",
+                   help="folder of derivation files (default: ./derivations)")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser(
@@ -155,7 +155,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_EXTRA_COMMANDS: list = []
+def cmd_derive(args: argparse.Namespace) -> int:
+    from symmem.course import load_course
+
+    course = load_course(args.derivations)
+    if args.name not in course:
+        import difflib
+
+        close = difflib.get_close_matches(args.name, course, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"unknown derivation {args.name!r}{hint}. Derivations: "
+                         f"{', '.join(course)}")
+    loaded = course[args.name]
+    if loaded.error:
+        raise UsageError(f"{args.name}: the file could not be built: {loaded.error}")
+    derivation = loaded.derivation
+    derivation.verify()
+    print(derivation.to_latex() if args.format == "latex" else derivation.to_text())
+    return 0
+
+
+def _register_derive(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "derive", help="print a step-checked derivation",
+        description="Verify a derivation step by step and print it as text or as a LaTeX "
+        "fragment (an align* block; it needs \\usepackage{amsmath}). A step that does not "
+        "follow stops with its number, rule and both sides.",
+        epilog="examples:\n  symmem derive nernst\n  symmem derive ghk_voltage --format latex",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("name", help="derivation name: the file stem in the derivations folder")
+    p.add_argument("--format", choices=["text", "latex"], default="text")
+    p.add_argument("--derivations", default=None, metavar="DIR",
+                   help="folder of derivation files (default: ./derivations)")
+    p.set_defaults(func=cmd_derive)
+
+
+_EXTRA_COMMANDS: list = [_register_derive]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args) or 0)
-    except (UsageError, ValueError, KeyError, FileNotFoundError) as exc:
+    except (UsageError, ValueError, KeyError, IndexError, FileNotFoundError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"symmem {args.command}: {message}", file=sys.stderr)
         return 2

@@ -130,3 +130,35 @@ def latex(expr: sp.Basic | str, **settings: object) -> str:
     if isinstance(expr, str):
         return expr
     return SymmemLatexPrinter(dict(settings)).doprint(expr)
+
+
+_TEXT_ESCAPES = {"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "^": r"\^{}"}
+_UNICODE_MATH = {
+    "−": "-", "Δ": r"\Delta ", "ψ": r"\psi ", "μ": r"\mu ", "μ̃": r"\tilde{\mu}", "τ": r"\tau ",
+    "ρ": r"\rho ", "β": r"\beta ", "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "→": r"\to ",
+    "²": "^{2}", "³": "^{3}", "⁺": "^{+}", "⁻": "^{-}", "½": r"\tfrac12 ", "·": r"\cdot ",
+    "×": r"\times ", "°": r"^{\circ}", "′": r"'", "µ": r"\mu ",
+}
+
+
+def tex_text(text: str) -> str:
+    """Make prose safe for LaTeX text mode: escape specials outside ``$...$`` and turn
+    common Unicode symbols (−, Δ, ψ, ², °, …) into math."""
+    out: list[str] = []
+    for i, part in enumerate(text.split("$")):
+        if i % 2:  # inside $...$: the author's math, kept as written
+            out.append(f"${part}$")
+            continue
+        chunk = []
+        for ch in part:
+            if ch in _TEXT_ESCAPES:
+                chunk.append(_TEXT_ESCAPES[ch])
+            elif ch in _UNICODE_MATH:
+                chunk.append(f"${_UNICODE_MATH[ch].strip()}$")
+            elif ord(ch) > 127 and ch not in "–—’‘“”é":
+                chunk.append("?")
+            else:
+                chunk.append({"–": "--", "—": "---", "’": "'", "‘": "`", "“": "``",
+                              "”": "''", "é": r"\'e"}.get(ch, ch))
+        out.append("".join(chunk))
+    return "".join(out)

@@ -156,3 +156,13 @@ declare("dp", r"\Delta p", "V", "proton-motive force")
 declare("pH_in", r"\mathrm{pH}_{\mathrm{i}}", "1", "pH inside")
 declare("pH_out", r"\mathrm{pH}_{\mathrm{o}}", "1", "pH outside")
 declare("n_H", r"n_{\mathrm{H}}", "1", "protons per ATP made by ATP synthase")
+
+# --- Nernst-Planck and GHK derivations --------------------------------------------------------
+declare("x", "x", "m", "position across the membrane, 0 inside to L outside", "positive")
+declare("L", "L", "m", "membrane thickness", "positive")
+declare("D", "D", "m^2/s", "diffusion coefficient in the membrane", "positive")
+declare("beta", r"\beta", "1", "membrane/water partition coefficient", "positive")
+declare("J", "J", "mol/(m^2 s)", "flux, outward positive")
+declare("I_0", "I_{0}", "A/m^2", "GHK current at V = 0")
+for _ion in ("K", "Na", "Cl", "Ca"):
+    declare(f"I_{_ion}", rf"I_{{\mathrm{{{_ion}}}}}", "A/m^2", f"current carried by {_ion}")

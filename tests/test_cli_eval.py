@@ -63,3 +63,20 @@ def test_console_script_runs_without_traceback():
                            "c_out=5", "z=1"], capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "c_in" in proc.stderr
+
+
+def test_derive_text_and_latex(capsys):
+    code, out, _ = run(["derive", "nernst"], capsys)
+    assert code == 0 and "(1) dmu" in out and "law 'nernst'" in out
+    code, out, _ = run(["derive", "nernst", "--format", "latex"], capsys)
+    assert code == 0 and out.startswith("%") and r"\begin{align*}" in out
+
+
+def test_derive_unknown_name(capsys):
+    code, _, err = run(["derive", "nerst"], capsys)
+    assert code == 2 and "did you mean 'nernst'" in err
+
+
+def test_list_shows_derivations_with_step_counts(capsys):
+    code, out, _ = run(["list", "derivations"], capsys)
+    assert code == 0 and "nernst" in out and "steps" in out

@@ -1,0 +1,42 @@
+"""The GHK current equation from the Nernst–Planck flux with a constant field."""
+
+import sympy as sp
+
+from symmem.derivation import Derivation
+from symmem.laws import law
+from symmem.symbols import sym
+
+R, T, F, z, V, P = (sym(n) for n in ("R", "T", "F", "z", "V", "P"))
+x, L, D, beta, J, I = (sym(n) for n in ("x", "L", "D", "beta", "J", "I"))
+c_in, c_out = sym("c_in"), sym("c_out")
+c = sp.Function("c", positive=True)
+psi = sp.Function("psi", real=True)
+
+
+def build() -> Derivation:
+    d = Derivation(
+        "ghk_current", "The GHK current equation",
+        "Inside the membrane an ion drifts down its concentration gradient and is pushed by "
+        "the field. Assume the field is constant, solve the resulting differential equation "
+        "across the membrane, and the flux (and so the current) follows in closed form.")
+    d.define(sp.Eq(J, -D * (c(x).diff(x) + z * F / (R * T) * c(x) * psi(x).diff(x))),
+             "Nernst–Planck: the flux is diffusion plus electrical drift.")
+    d.apply("assume", {psi(x).diff(x): -V / L}, note="a constant field",
+            because="Goldman's assumption: the potential falls linearly from psi_i at x = 0 "
+                    "to psi_o at x = L, so its slope is −V/L.")
+    d.apply("solve", c(x).diff(x), because="Rearrange into a first-order linear ODE for c(x).")
+    d.apply("dsolve", c(x), {c(0): beta * c_in},
+            because="Solve it; at the inner face the concentration is beta c_i.")
+    d.apply("specialise", {x: L}, because="Evaluate at the outer face x = L ...")
+    d.apply("condition", {c(L): beta * c_out}, note="the outer boundary",
+            because="... where the concentration is beta c_o.")
+    d.apply("solve", J, because="The only unknown left is the flux: solve for J.")
+    p_def = d.define(sp.Eq(P, D * beta / L), "Collect D beta / L into the permeability P.")
+    d.apply("eliminate", D, p_def, on=p_def - 1, because="Write the flux with P.")
+    i_def = d.define(sp.Eq(I, z * F * J), "Each mole of flux carries zF of charge: I = zFJ.")
+    d.apply("substitute", [p_def + 1], on=i_def, because="Put the flux in: this is the GHK "
+            "current equation.")
+    d.apply("limit", V, 0, sym("I_0"), because="At V = 0 the formula is 0/0; its limit is "
+            "P z F (c_i − c_o), pure diffusion.")
+    d.conclude(law("ghk_current"), at=len(d.steps) - 1)
+    return d

@@ -1,0 +1,81 @@
+"""Load a folder of derivations: one file per topic, named by its stem.
+
+A derivation file defines ``build() -> Derivation``. Files whose names start with
+``_`` are helpers, not derivations. A file that fails to load is reported with
+its error and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from symmem.derivation import Derivation
+
+__all__ = ["Loaded", "default_folder", "load_course", "load_derivation"]
+
+
+@dataclass
+class Loaded:
+    """A derivation file and what became of it: a derivation, or an error message."""
+
+    name: str
+    path: Path
+    derivation: Derivation | None = None
+    error: str | None = None
+
+
+def default_folder() -> Path:
+    """``derivations/`` in the working directory, else the one beside the package."""
+    here = Path("derivations")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "derivations"
+
+
+def load_derivation(path: Path) -> Loaded:
+    """Import one derivation file and call its ``build()``.
+
+    Helpers (``_name.py`` beside it) are importable when loaded through
+    :func:`load_course`.
+    """
+    name = path.stem
+    loaded = Loaded(name, path)
+    module_name = f"symmem_course_{name}"
+    try:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot import {path}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+        build = getattr(module, "build", None)
+        if build is None:
+            raise AttributeError(f"{path} has no build() function")
+        derivation = build()
+        if not isinstance(derivation, Derivation):
+            raise TypeError(f"{path}: build() returned {type(derivation).__name__}, "
+                            "not a Derivation")
+        loaded.derivation = derivation
+    except Exception as exc:  # a lecturer's file may fail in any way; report, never crash
+        last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
+        loaded.error = f"{type(exc).__name__}: {exc}{where}"
+    return loaded
+
+
+def load_course(folder: str | Path | None = None) -> dict[str, Loaded]:
+    """Load every derivation file of a folder, sorted by name."""
+    root = Path(folder) if folder is not None else default_folder()
+    if not root.is_dir():
+        raise FileNotFoundError(f"no folder of derivations at {root}")
+    files = sorted(p for p in root.glob("*.py") if not p.name.startswith("_"))
+    folder_path = str(root.resolve())
+    sys.path.insert(0, folder_path)  # so that files can import their _helpers
+    try:
+        return {p.stem: load_derivation(p) for p in files}
+    finally:
+        sys.path.remove(folder_path)

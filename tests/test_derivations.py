@@ -1,0 +1,175 @@
+"""The course derivations: every step checked, each arriving at its law."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from symmem.course import load_course
+from symmem.derivation import Derivation, DerivationError, Verdict
+from symmem.symbols import sym
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSE_NAMES = sorted(p.stem for p in (ROOT / "derivations").glob("[!_]*.py"))
+
+
+@pytest.fixture(scope="module")
+def course():
+    loaded = load_course(ROOT / "derivations")
+    for item in loaded.values():
+        assert item.error is None, item.error
+        item.derivation.verify()
+    return {name: item.derivation for name, item in loaded.items()}
+
+
+def test_the_course_has_all_ten_topics(course):
+    for name in ("electrochemical_potential", "nernst", "driving_force", "ghk_current",
+                 "ghk_voltage", "ghk_calcium", "pump_leak", "sodium_pump", "secondary_active",
+                 "proton_motive_force"):
+        assert name in course
+
+
+@pytest.mark.parametrize("name", COURSE_NAMES)
+def test_no_step_fails_and_only_assumptions_are_unproved(course, name):
+    d = course[name]
+    assert d.conclusions, f"{name} concludes no law"
+    for number, step in enumerate(d.steps, start=1):
+        assert step.verdict is not Verdict.FAILED, f"{name} step {number}: {step.detail}"
+        if step.verdict in (Verdict.ASSUMED, Verdict.APPROXIMATED):
+            assert step.kind in ("definition", "assumption", "approximation"), (name, number)
+        else:
+            assert step.verdict in (Verdict.PROVED, Verdict.NUMERIC), (name, number)
+
+
+def test_ghk_current_is_solved_by_dsolve_not_pasted(course):
+    d = course["ghk_current"]
+    assert "dsolve" in [s.rule for s in d.steps]
+    limit = next(s for s in d.steps if s.rule == "limit")
+    assert sp.simplify(limit.equation.rhs - sym("P") * sym("z") * sym("F") * (
+        sym("c_in") - sym("c_out"))) == 0
+
+
+def _nernst(course) -> Derivation:
+    return load_course(ROOT / "derivations")["nernst"].derivation
+
+
+@pytest.mark.parametrize(("step", "corrupt"), [
+    (5, lambda eq: sp.Eq(eq.lhs, -eq.rhs)),  # flip the sign
+    (5, lambda eq: sp.Eq(eq.lhs, eq.rhs.subs({sym("c_in"): sym("c_out"),
+                                               sym("c_out"): sym("c_in")}, simultaneous=True))),
+    (3, lambda eq: sp.Eq(eq.lhs, eq.rhs * sym("z"))),  # drop z from the denominator
+    (2, lambda eq: sp.Eq(eq.lhs, eq.rhs + sym("R") * sym("T"))),  # a stray term
+])
+def test_a_corrupted_step_is_reported_by_number(course, step, corrupt):
+    d = _nernst(course)
+    d.verify()
+    target = d.step(step)
+    if target.kind == "assumption":  # corrupting an assumption is caught at the next step
+        step += 1
+    target.equation = corrupt(target.equation)
+    with pytest.raises(DerivationError, match=rf"derivation 'nernst', step {step} \("):
+        d.verify()
+
+
+def test_corrupting_the_ghk_chloride_sign_fails():
+    d = load_course(ROOT / "derivations")["ghk_voltage"].derivation
+    cl = d.step(4)
+    cl.equation = cl.equation.subs(sym("z"), 1).subs({sym("Cl_in"): sym("Cl_in")})
+    cl.equation = sp.Eq(cl.equation.lhs, cl.equation.rhs.subs(
+        sp.exp(sym("F") * sym("V") / (sym("R") * sym("T"))),
+        sp.exp(-sym("F") * sym("V") / (sym("R") * sym("T")))))
+    with pytest.raises(DerivationError, match="step 4"):
+        d.verify()
+
+
+def test_failure_message_names_rule_and_both_sides():
+    d = Derivation("demo", "demo")
+    d.define(sp.Eq(sym("V"), 2 * sym("E")), "start")
+    d.apply("solve", sym("E"), because="solve")
+    d.step(2).equation = sp.Eq(sym("E"), 2 * sym("V"))
+    with pytest.raises(DerivationError) as err:
+        d.verify()
+    text = str(err.value)
+    assert "step 2 (solve" in text and "left side:  E" in text and "right side: 2*V" in text
+
+
+def test_wrong_final_law_is_reported():
+    from symmem.laws import law
+
+    d = Derivation("demo", "demo")
+    d.use_law(law("nernst"), "start")
+    d.conclude(law("driving_force"))
+    with pytest.raises(DerivationError, match="does not arrive at the law driving_force"):
+        d.verify()
+
+
+def test_approximation_is_marked_and_a_bad_one_fails():
+    d = Derivation("demo", "demo")
+    x = sym("c_in")
+    d.define(sp.Eq(sym("E"), sp.log(10) * sp.log(x)), "start")
+    d.apply("approximate", {sp.log(10): sp.Float(2.303)}, note="ln 10", because="round")
+    assert d.verify()[-1] is Verdict.APPROXIMATED
+    d.apply("approximate", {sp.Float(2.303): sp.Float(2.0)}, note="badly", because="too rough")
+    with pytest.raises(DerivationError, match="step 3"):
+        d.verify()
+
+
+def test_rules_live_in_a_registry_and_unknown_rules_are_refused():
+    from symmem.derivation import RULES
+
+    for name in ("define", "substitute", "add", "multiply", "divide", "exp", "ln", "rewrite",
+                 "simplify", "solve", "condition", "limit", "dsolve", "approximate", "assume"):
+        assert name in RULES
+    d = Derivation("demo", "demo")
+    d.define(sp.Eq(sym("V"), sym("E")), "start")
+    with pytest.raises(KeyError, match="unknown rule 'integrate_by_magic'"):
+        d.apply("integrate_by_magic", because="?")
+
+
+def test_same_operation_rules_keep_the_equation_true():
+    d = Derivation("demo", "demo")
+    d.define(sp.Eq(sym("V") - sym("E"), sym("DF")), "start")
+    d.apply("add", sym("E"), because="add")
+    d.apply("multiply", 2 * sym("F"), because="multiply")
+    d.apply("divide", 2 * sym("F"), because="divide")
+    d.apply("exp", because="exp")
+    d.apply("ln", because="ln")
+    d.apply("simplify", because="simplify")
+    assert d.verify()[1:] == [Verdict.PROVED] * 6
+
+
+def test_derivation_displays_in_jupyter(course):
+    assert course["nernst"]._repr_latex_().count(r"\tag{") == len(course["nernst"].steps)
+
+
+def test_golden_latex_of_the_nernst_derivation(course):
+    golden = (ROOT / "tests" / "golden" / "nernst_derivation.tex").read_text()
+    assert course["nernst"].to_latex() + "\n" == golden
+
+
+def test_lecturer_folder_with_a_broken_file_still_loads_the_rest(tmp_path):
+    (tmp_path / "_helper.py").write_text("X = 1\n")
+    (tmp_path / "good.py").write_text(
+        "import sympy as sp\nfrom _helper import X\nfrom symmem.derivation import Derivation\n"
+        "from symmem.symbols import sym\n\ndef build():\n    d = Derivation('good', 'Good')\n"
+        "    d.define(sp.Eq(sym('V'), X * sym('E')), 'start')\n    return d\n")
+    (tmp_path / "broken.py").write_text("def build():\n    raise RuntimeError('oops')\n")
+    course = load_course(tmp_path)
+    assert sorted(course) == ["broken", "good"]
+    assert course["good"].derivation is not None
+    assert "RuntimeError: oops" in course["broken"].error
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None and os.environ.get("CI") != "true",
+                    reason="pdflatex is not installed (CI installs it)")
+@pytest.mark.parametrize("name", ["nernst", "ghk_current", "proton_motive_force"])
+def test_latex_fragment_compiles_with_amsmath(course, name, tmp_path):
+    doc = (r"\documentclass{article}\usepackage{amsmath}\begin{document}" + "\n"
+           + course[name].to_latex() + "\n\\end{document}\n")
+    (tmp_path / "d.tex").write_text(doc)
+    proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "d.tex"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout[-2000:]
