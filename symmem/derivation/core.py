@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,6 +215,3 @@ class Derivation:
     def __repr__(self) -> str:
         return f"<Derivation {self.name}: {len(self.steps)} steps>"
 
-
-def numbered(steps: Sequence[Step]) -> list[tuple[int, Step]]:
-    return list(enumerate(steps, start=1))

@@ -171,7 +171,7 @@ def implies(premise: sp.Eq, conclusion: sp.Eq, *, preferred: Sequence[sp.Basic] 
         for solution in solutions if isinstance(solutions, list) else []:
             if isinstance(solution, (tuple, dict)):
                 continue
-            verdict, detail = is_zero(sp.sympify(new).subs(pivot, solution),
+            verdict, detail = is_zero(new.subs(pivot, solution),
                                       numeric_rel=numeric_rel)
             where = f" after solving the previous equation for {pivot}"
             if verdict is Verdict.PROVED:

@@ -42,6 +42,14 @@ def species_symbols(species: str) -> tuple[sp.Symbol, sp.Symbol]:
     return sym(f"{species}_in"), sym(f"{species}_out")
 
 
+def _count(value: Any) -> sp.Expr:
+    """A stoichiometric count: an int or a SymPy expression, never text (no sympify)."""
+    if isinstance(value, bool) or not isinstance(value, (int, sp.Expr)):
+        raise TypeError(f"a count per cycle must be an int or a SymPy expression; "
+                        f"got {value!r}")
+    return sp.Integer(value) if isinstance(value, int) else value
+
+
 @dataclass(frozen=True)
 class Transporter:
     """A transporter declared by its stoichiometry.
@@ -70,13 +78,13 @@ class Transporter:
         total = sp.Integer(0)
         for species, nu in self.moves.items():
             inside, outside = species_symbols(species)
-            total += sp.sympify(nu) * (R * T * sp.log(inside / outside)
+            total += _count(nu) * (R * T * sp.log(inside / outside)
                                        + self.charge(species) * F * V)
-        return total + sp.sympify(self.atp) * dG_ATP
+        return total + _count(self.atp) * dG_ATP
 
     def net_charge_in(self) -> sp.Expr:
         """Σ ν_j z_j: elementary charges moved inward per cycle (0: electroneutral)."""
-        return sp.Add(*(sp.sympify(nu) * self.charge(s) for s, nu in self.moves.items()))
+        return sp.Add(*(_count(nu) * self.charge(s) for s, nu in self.moves.items()))
 
     def reversal_potential(self) -> sp.Expr:
         """V at which ΔG_cycle = 0 (SI volts).
@@ -91,8 +99,8 @@ class Transporter:
         terms = []
         for species, nu in self.moves.items():
             inside, outside = species_symbols(species)
-            terms.append(sp.sympify(nu) * R * T / (F * charge) * sp.log(outside / inside))
-        terms.append(-sp.sympify(self.atp) * dG_ATP / (F * charge))
+            terms.append(_count(nu) * R * T / (F * charge) * sp.log(outside / inside))
+        terms.append(-_count(self.atp) * dG_ATP / (F * charge))
         return sp.Add(*terms)
 
     def max_accumulation(self, species: str) -> sp.Expr:
@@ -102,13 +110,13 @@ class Transporter:
         """
         if species not in self.moves:
             raise KeyError(f"{self.name} does not move {species}")
-        nu_s = sp.sympify(self.moves[species])
+        nu_s = _count(self.moves[species])
         ratio = sp.Integer(1)
         for other, nu in self.moves.items():
             if other != species:
                 inside, outside = species_symbols(other)
-                ratio *= (outside / inside) ** (sp.sympify(nu) / nu_s)
-        work = self.net_charge_in() * F * V + sp.sympify(self.atp) * dG_ATP
+                ratio *= (outside / inside) ** (_count(nu) / nu_s)
+        work = self.net_charge_in() * F * V + _count(self.atp) * dG_ATP
         return ratio * sp.exp(-work / (nu_s * R * T))
 
 
