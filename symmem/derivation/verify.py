@@ -113,33 +113,46 @@ def numeric_zero(expr: sp.Expr, rel: float = 1e-9, seed: int = 0) -> bool | None
     return True if evaluated else None
 
 
+def _symbolic_zero(expr: sp.Expr) -> bool:
+    """Try cheap normal forms first, then ``simplify``; True only when one gives 0."""
+    logs_apart = sp.expand_log(sp.powsimp(expr, force=True), force=True)
+    for attempt in (lambda: sp.cancel(sp.together(logs_apart)),
+                    lambda: sp.expand(logs_apart),
+                    lambda: sp.simplify(sp.expand_log(expr)),
+                    lambda: sp.simplify(logs_apart)):
+        try:
+            if attempt() == 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError,
+                sp.PolynomialError):
+            continue
+    return False
+
+
 def is_zero(expr: sp.Expr, *, numeric_rel: float = 1e-9) -> tuple[Verdict, str]:
-    """Decide whether ``expr`` is identically zero, in the tiers described above."""
+    """Decide whether ``expr`` is identically zero, in the tiers described above.
+
+    Sampling runs first because it is cheap and refutes most wrong candidates at once;
+    the symbolic tiers then decide between *proved* and *numerically consistent*.
+    """
     if expr == 0:
         return Verdict.PROVED, "the residual is 0"
-    try:
-        simplified = sp.simplify(sp.expand_log(expr))
-        if simplified == 0:
-            return Verdict.PROVED, "the residual simplifies to 0"
-        simplified = sp.simplify(sp.expand_log(sp.powsimp(expr, force=True), force=True))
-        if simplified == 0:
-            return Verdict.PROVED, "the residual simplifies to 0 under the assumptions"
-    except (TypeError, ValueError, NotImplementedError, RecursionError):
-        simplified = expr
+    numeric = numeric_zero(expr, rel=numeric_rel)
+    if numeric is False:
+        return Verdict.FAILED, f"the residual {sp.sstr(expr)} is not zero"
+    if _symbolic_zero(expr):
+        return Verdict.PROVED, "the residual simplifies to 0 under the assumptions"
     try:
         decided = expr.equals(0)
     except (TypeError, ValueError, NotImplementedError, RecursionError):
         decided = None
     if decided is True:
         return Verdict.PROVED, "SymPy's equals(0) proves the residual is 0"
-    numeric = numeric_zero(expr, rel=numeric_rel)
     if numeric is True:
         return Verdict.NUMERIC, "the residual vanishes at random physiological values"
-    if numeric is False:
-        return Verdict.FAILED, f"the residual {sp.sstr(simplified)} is not zero"
     if decided is False:
         return Verdict.FAILED, "SymPy's equals(0) finds the residual nonzero"
-    return Verdict.FAILED, f"could not show that {sp.sstr(simplified)} is zero"
+    return Verdict.FAILED, f"could not show that {sp.sstr(expr)} is zero"
 
 
 def _pivots(old: sp.Expr, new: sp.Expr, preferred: Sequence[sp.Basic]) -> list[sp.Basic]:
@@ -153,6 +166,26 @@ def _pivots(old: sp.Expr, new: sp.Expr, preferred: Sequence[sp.Basic]) -> list[s
     return ordered[:6]
 
 
+def _monomial(expr: sp.Expr) -> bool:
+    """A nonzero number times powers of symbols (a factor one may divide by)."""
+    return expr != 0 and all(
+        f.is_Number or f.is_Symbol or (f.is_Pow and f.base.is_Symbol and f.exp.is_Number)
+        for f in sp.Mul.make_args(expr))
+
+
+def _rearranged(old: sp.Expr, new: sp.Expr) -> str | None:
+    """Why ``new = 0`` is ``old = 0`` rearranged or scaled, or None when it is not plain."""
+    if sp.expand(old - new) == 0 or sp.expand(old + new) == 0:
+        return "the same equation rearranged"
+    try:
+        ratio = sp.cancel(sp.together(new / old))
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        return None
+    if _monomial(ratio):
+        return f"the previous equation multiplied by {sp.sstr(ratio)} (where that is nonzero)"
+    return None
+
+
 def implies(premise: sp.Eq, conclusion: sp.Eq, *, preferred: Sequence[sp.Basic] = (),
             numeric_rel: float = 1e-9) -> tuple[Verdict, str]:
     """Check that ``conclusion`` holds whenever ``premise`` does."""
@@ -161,6 +194,9 @@ def implies(premise: sp.Eq, conclusion: sp.Eq, *, preferred: Sequence[sp.Basic] 
     if verdict is Verdict.PROVED:
         return verdict, "the new equation is an identity"
     old = premise.lhs - premise.rhs
+    reason = _rearranged(old, new)
+    if reason is not None:
+        return Verdict.PROVED, reason
     consistent: tuple[Verdict, str] | None = None
     failure: tuple[Verdict, str] | None = None
     for pivot in _pivots(old, new, preferred):
