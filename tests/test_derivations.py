@@ -173,3 +173,15 @@ def test_latex_fragment_compiles_with_amsmath(course, name, tmp_path):
     proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "d.tex"],
                           cwd=tmp_path, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout[-2000:]
+
+
+def test_scaling_by_a_monomial_is_proved_but_by_a_wrong_factor_fails():
+    from symmem.derivation.verify import implies
+
+    V, E, T = sym("V"), sym("E"), sym("T")
+    premise = sp.Eq(V, 2 * E)
+    scaled = sp.Eq(V / (T * V), 2 * E / (T * V))
+    assert implies(premise, scaled)[0] is Verdict.PROVED
+    assert "multiplied by" in implies(premise, scaled)[1]
+    wrong = sp.Eq(V / T, 3 * E / T)
+    assert implies(premise, wrong)[0] is Verdict.FAILED

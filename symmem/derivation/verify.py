@@ -1,16 +1,20 @@
 """Independent checks of derivation steps.
 
-A step is checked without trusting the rule that made it: the premise is solved
-for a pivot symbol and the solution substituted into the new equation; what is
-left must vanish. Vanishing is decided in tiers, cheapest first:
+A step is checked without trusting the rule that made it. First, is the new
+equation the previous one rearranged, or multiplied by a monomial such as
+F²V/(RT)? If not, the premise is solved for a pivot symbol and the solution
+substituted into the new equation; what is left must vanish. Vanishing is
+decided in tiers:
 
 1. structural: the residual is literally 0;
-2. simplification of the residual under the symbols' assumptions;
-3. SymPy's ``equals(0)`` (True, False, or None for undecided);
-4. numeric sampling at random physiological values.
+2. sampling at random physiological values: a clearly nonzero value fails the
+   step at once (this is cheap and refutes most wrong candidates);
+3. cheap normal forms (logs expanded, together/cancel, expand), then simplification
+   under the symbols' assumptions;
+4. SymPy's ``equals(0)`` (True, False, or None for undecided).
 
-Tiers 1–3 give ``proved``; tier 4 gives ``numerically consistent``. A residual
-that is clearly nonzero at some sample gives ``failed``.
+Tiers 1, 3 and 4 give ``proved``; a residual that only passes sampling is
+``numerically consistent``.
 """
 
 from __future__ import annotations
