@@ -15,9 +15,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/symmem list laws
-	$(BIN)/symmem eval nernst c_in=140 c_out=5 z=1
-	$(BIN)/symmem eval driving_force V=-50 E=120
+	$(BIN)/symmem build
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -27,6 +25,8 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/numeric.py
+	$(BIN)/python bench/derivations.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf $(VENV) slides build

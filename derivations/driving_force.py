@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -25,4 +26,14 @@ def build() -> Derivation:
     d.define(sp.Eq(DF, V - E), "Call V − E the driving force. For a cation (zF > 0) a positive "
              "driving force makes the inward move uphill, so current flows outward.")
     d.conclude(law("driving_force"))
+    d.learn("compute the driving force V − E on each ion",
+            "tell from its sign which way the current flows",
+            "work the Ca²⁺ example: E_Ca ≈ +120 mV and a driving force ≈ −170 mV at −50 mV")
+    d.figure(plots.driving_forces, "Nernst potentials of K⁺, Na⁺, Cl⁻ and Ca²⁺ in a "
+             "mammalian cell and the driving force on each at −50 mV.", V=-50.0)
+    d.example("nernst", "E_Ca with 100 nM free Ca²⁺ inside and 1.5 mM outside.",
+              c_in=0.0001, c_out=1.5, z=2)
+    d.example("driving_force", "The seeds' example: V = −50 mV, E_Ca = +120 mV.", V=-50, E=120)
+    d.exercise("Write the driving force on an ion with reversal potential E at membrane "
+               "potential V.", "V - E", question="driving_force")
     return d

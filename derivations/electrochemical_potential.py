@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -35,4 +36,16 @@ def build() -> Derivation:
     d.apply("rewrite", "combine_logs",
             because="Two logarithms with the same factor RT combine into the log of a ratio.")
     d.conclude(law("electrochemical_potential_difference"))
+    d.learn("split the electrochemical potential into a chemical and an electrical part",
+            "compute the free energy of moving one mole of an ion into the cell",
+            "see that Δμ̃ = zF(V − E) vanishes exactly at the ion's Nernst potential")
+    d.figure(plots.electrochemical_potential_vs_voltage,
+             "Δμ̃ for moving one mole of each ion inward, against V. Each line crosses zero "
+             "at that ion's Nernst potential (dots).")
+    d.example("electrochemical_potential_difference",
+              "Na⁺ entering a resting muscle cell (V = −90 mV): strongly downhill.",
+              c_in=12, c_out=145, z=1, V=-90)
+    d.exercise("Write Δμ̃ for moving one mole of an ion of valence z from outside to inside "
+               "at membrane potential V (use c_i, c_o, R, T, F, z, V).",
+               "R T ln(c_i/c_o) + z F V", question="electrochemical_potential_difference")
     return d

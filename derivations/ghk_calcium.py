@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import sympy as sp
 from _ghk_steps import currents, to_voltage
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -33,7 +34,18 @@ def build() -> Derivation:
     total = d.define(sp.Eq(sym("I_K") + sym("I_Ca"), 0), "No net current at rest.")
     d.apply("substitute", [2, 3], on=total, because="Put in both GHK currents.")
     to_voltage(d, choose=_positive_root)
-    target = SimpleNamespace(name="ghk_voltage (K, Ca)",
-                             equation=law("ghk_voltage").equation_for(("K", "Ca")))
+    target = SimpleNamespace(name="ghk_voltage (K, Ca)", title="GHK voltage with K⁺ and Ca²⁺",
+                             equation=law("ghk_voltage").equation_for(("K", "Ca")),
+                             code='law("ghk_voltage").equation_for(("K", "Ca"))')
     d.conclude(target)
+    d.learn("write the Ca²⁺ GHK current with its doubled exponent",
+            "turn zero total current into a quadratic in w = e^(FV/RT)",
+            "pick the positive root and see how Ca²⁺ permeability depolarises")
+    d.figure(plots.ghk_calcium_voltage, "The resting potential from the quadratic, for "
+             "increasing Ca²⁺ permeability.")
+    d.example("ghk_voltage", "K⁺, Na⁺ and Ca²⁺ with P_Ca/P_K = 0.1.", P_K=1, K_in=155,
+              K_out=4, P_Na=0.05, Na_in=12, Na_out=145, P_Ca=0.1, Ca_in=0.0001, Ca_out=1.5)
+    d.exercise("Why is it wrong to add P_Ca [Ca²⁺] terms to the monovalent GHK fraction?",
+               "Ca2+ currents contain exp(-2FV/RT), so zero total current is a quadratic in "
+               "w = exp(FV/RT), not a ratio of linear sums")
     return d

@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -39,4 +40,14 @@ def build() -> Derivation:
     d.apply("limit", V, 0, sym("I_0"), because="At V = 0 the formula is 0/0; its limit is "
             "P z F (c_i − c_o), pure diffusion.")
     d.conclude(law("ghk_current"), at=len(d.steps) - 1)
+    d.learn("solve the Nernst–Planck equation across a membrane with a constant field",
+            "read off the GHK current and its limit P z F (c_i − c_o) at V = 0",
+            "see why GHK current–voltage curves bend (rectify)")
+    d.figure(plots.ghk_iv_curves, "GHK current–voltage curves: each crosses zero at its "
+             "Nernst potential and bends towards the side with more ions.")
+    d.example("ghk_current", "K⁺ current density at −60 mV with P_K = 10⁻⁸ m/s (A/m²).",
+              P=1e-8, z=1, c_in=155, c_out=4, V=-60)
+    d.exercise("Write the GHK current of an ion (outward positive) in terms of P, z, F, R, T, "
+               "V, c_i and c_o.", "P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/"
+               "(1 - exp(-z F V/(R T)))", question="ghk_current")
     return d

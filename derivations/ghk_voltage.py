@@ -3,6 +3,7 @@
 import sympy as sp
 from _ghk_steps import currents, to_voltage
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -25,4 +26,19 @@ def build() -> Derivation:
     d.apply("substitute", [2, 3, 4], on=total, because="Put in the three GHK currents.")
     to_voltage(d)
     d.conclude(law("ghk_voltage"))
+    d.learn("set the total current of K⁺, Na⁺ and Cl⁻ to zero",
+            "see why the chloride terms change sides",
+            "reduce the GHK voltage equation to Nernst when one permeability dominates")
+    d.figure(plots.nernst_vs_ghk, "The resting potential follows E_K at high [K⁺]ₒ but "
+             "departs from it at low [K⁺]ₒ, where the small Na⁺ term matters.")
+    d.example("ghk_voltage", "Mammalian muscle with P_K : P_Na : P_Cl = 1 : 0.05 : 0.45.",
+              P_K=1, K_in=155, K_out=4, P_Na=0.05, Na_in=12, Na_out=145, P_Cl=0.45,
+              Cl_in=4.2, Cl_out=123)
+    d.exercise("Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.",
+               "R T/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/(P_K K_i + P_Na Na_i + P_Cl Cl_o))",
+               question="ghk_voltage")
+    d.exercise("With P_K : P_Na = 1 : 0.05, [K⁺]ᵢ = 140, [K⁺]ₒ = 5, [Na⁺]ᵢ = 10 and "
+               "[Na⁺]ₒ = 145 mM, compute V in mV at 37 °C.", "about −65 mV",
+               question="ghk_voltage_numeric", P_K=1, P_Na=0.05, K_in=140, K_out=5,
+               Na_in=10, Na_out=145)
     return d

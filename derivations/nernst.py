@@ -1,6 +1,7 @@
 """The Nernst potential from the condition of no net driving force."""
 
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -26,4 +27,15 @@ def build() -> Derivation:
     d.apply("rewrite", "combine_logs", because="Recombine: flipping the ratio absorbs the minus "
             "sign, so E = RT/(zF) ln(c_o/c_i).")
     d.conclude(law("nernst"))
+    d.learn("derive the Nernst potential from the condition Δμ̃ = 0",
+            "explain why flipping the ratio absorbs the minus sign",
+            "compute E_K and E_Na for a mammalian cell")
+    d.figure(plots.nernst_per_decade, "The Nernst potential against the concentration ratio: "
+             "a straight line on a log axis, steeper when warmer.")
+    d.example("nernst", "E_K in mammalian muscle (Hille, Table 1.1).", c_in=155, c_out=4, z=1)
+    d.example("nernst", "E_Na in the same cell.", c_in=12, c_out=145, z=1)
+    d.exercise("Write the Nernst potential E of an ion of valence z, with concentrations c_i "
+               "inside and c_o outside.", "R T/(z F) ln(c_o/c_i)", question="nernst")
+    d.exercise("Compute E_K in mV at 37 °C for [K⁺]ᵢ = 140 mM and [K⁺]ₒ = 5 mM.",
+               "about −89 mV", question="nernst_numeric", c_in=140, c_out=5, z=1)
     return d

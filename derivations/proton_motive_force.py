@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -38,4 +39,15 @@ def build() -> Derivation:
             because="So Δp = Δpsi − 2.303 (RT/F) ΔpH.")
     d.apply("rewrite", "expand", because="Expand.")
     d.conclude(law("proton_motive_force"))
+    d.learn("split the proton-motive force into Δψ and a pH term",
+            "see why energised mitochondria have Δp ≈ −200 mV",
+            "count how many protons ATP synthase needs per ATP")
+    d.figure(plots.proton_motive_force_parts, "The electrical part dominates; ΔpH adds about "
+             "61.5 mV per unit at 37 °C.")
+    d.example("proton_motive_force", "Mitochondria: Δψ = −160 mV, ΔpH = +0.8.", dpsi=-160,
+              dpH=0.8)
+    d.example("atp_synthase_protons", "Protons per ATP at Δp = −200 mV and "
+              "ΔG_ATP = −55 kJ/mol.", dp=-200, dG_ATP=-55)
+    d.exercise("Write the proton-motive force Δp in terms of Δψ and ΔpH.",
+               "dpsi - 2.303 R T/F dpH", question="proton_motive_force")
     return d

@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.laws.pump_leak import PUMP_LEAK_ODE, G
@@ -31,4 +32,16 @@ def build() -> Derivation:
     d.conclude(law("pump_leak"), at=3)
     d.conclude(law("pump_leak_steady_state"), at=5)
     d.conclude(law("pump_leak_half_time"), at=7)
+    d.learn("solve dG/dt = p − kG from G(0) = G_0",
+            "find the steady state p/k, the time constant 1/k and the half-time ln 2/k",
+            "predict what happens to a gradient when the pump stops")
+    d.figure(plots.pump_leak_time_course, "The gradient rises to p/k with time constant 1/k, "
+             "and decays once the pump stops.")
+    d.example("pump_leak_steady_state", "Steady state for p = 2 per s and k = 0.1 per s.",
+              p=2, k=0.1)
+    d.example("pump_leak_half_time", "Half-time for k = 0.1 per s (s).", k=0.1)
+    d.exercise("Write the steady-state gradient of the pump–leak model.", "p/k",
+               question="pump_leak_steady_state")
+    d.exercise("Write G(t) for dG/dt = p − kG with G(0) = G_0.",
+               "p/k + (G_0 - p/k) exp(-k t)", question="pump_leak_time_course")
     return d

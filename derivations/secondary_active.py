@@ -2,6 +2,7 @@
 
 import sympy as sp
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.laws.transporters import NCX, SGLT
@@ -37,4 +38,19 @@ def build() -> Derivation:
     d.apply("specialise", {V: sym("E_NCX")}, because="This potential is E_NCX, with n = 3 "
             "equal to 3E_Na − 2E_Ca.")
     d.conclude(law("ncx_reversal"))
+    d.learn("write the cycle free energy of a cotransporter from its stoichiometry",
+            "compute how far SGLT1 (2 Na⁺) and SGLT2 (1 Na⁺) can concentrate glucose",
+            "find E_NCX = 3E_Na − 2E_Ca and when the exchanger runs backwards")
+    d.figure(plots.sglt_accumulation, "The largest glucose ratio against V: a second Na⁺ "
+             "squares the gain.")
+    d.figure(plots.ncx_reversal_map, "E_NCX falls as Na⁺ accumulates inside; above it the "
+             "exchanger reverses.")
+    d.example("sglt_max_accumulation", "SGLT1 at −70 mV.", Na_in=12, Na_out=145, V=-70, n=2)
+    d.example("sglt_max_accumulation", "SGLT2 at −70 mV.", Na_in=12, Na_out=145, V=-70, n=1)
+    d.example("ncx_reversal", "E_NCX with 100 nM free Ca²⁺.", Na_in=12, Na_out=145,
+              Ca_in=0.0001, Ca_out=1.5)
+    d.exercise("Write the reversal potential of NCX (3 Na⁺ : 1 Ca²⁺) using E_Na and E_Ca.",
+               "3 E_Na - 2 E_Ca", question="ncx_reversal")
+    d.exercise("Write the largest glucose ratio [G]ᵢ/[G]ₒ of an SGLT that couples n Na⁺.",
+               "(Na_o/Na_i)^n exp(-n F V/(R T))", question="sglt_max_accumulation")
     return d

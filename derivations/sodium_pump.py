@@ -3,6 +3,7 @@
 import sympy as sp
 from _ghk_steps import currents, to_voltage
 
+from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
@@ -24,4 +25,17 @@ def build() -> Derivation:
     d.apply("substitute", [2, 3], on=balance, because="Put in both GHK currents.")
     to_voltage(d)
     d.conclude(law("mullins_noda"))
+    d.learn("count charges: 3 Na⁺ out and 2 K⁺ in per ATP moves one charge out",
+            "derive the Mullins–Noda equation from the pump's ratio",
+            "compute the pump's reversal potential from ΔG_ATP")
+    d.figure(plots.mullins_noda_vs_ghk, "The electrogenic pump makes the cell a few mV more "
+             "negative than plain GHK.")
+    d.example("mullins_noda", "Mammalian values with P_Na/P_K = 0.05.", P_K=1, P_Na=0.05,
+              K_in=155, K_out=4, Na_in=12, Na_out=145)
+    d.example("pump_reversal_potential", "The pump's reversal potential with "
+              "ΔG_ATP = −55 kJ/mol: far below any V, so the pump always runs forward.",
+              Na_in=12, Na_out=145, K_in=155, K_out=4, dG_ATP=-55)
+    d.exercise("Write the Mullins–Noda equation with pump ratio r.",
+               "R T/F ln((r P_K K_o + P_Na Na_o)/(r P_K K_i + P_Na Na_i))",
+               question="mullins_noda")
     return d

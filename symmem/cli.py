@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 __all__ = ["main"]
@@ -190,7 +191,51 @@ def _register_derive(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_derive)
 
 
-_EXTRA_COMMANDS: list = [_register_derive]
+def cmd_build(args: argparse.Namespace) -> int:
+    import time
+
+    from symmem.build import build, summary
+
+    started = time.perf_counter()
+    notebooks, slides = Path(args.out), Path(args.slides)
+    print(f"symmem build: {args.derivations or 'derivations'}/ -> {notebooks}/, {slides}/"
+          + (" (executing notebooks)" if args.execute else ""))
+    results = build(args.derivations, notebooks, slides, execute=args.execute,
+                    pdf=not args.no_pdf, jobs=args.jobs, bar=sys.stderr.isatty() and not args.quiet,
+                    report=(lambda line: None) if args.quiet else None)
+    print(summary(results, time.perf_counter() - started, notebooks, slides))
+    return 1 if any(r.error for r in results) else 0
+
+
+def _register_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "build", help="build notebooks and Beamer slides from the derivations",
+        description="Verify every derivation in the folder and write, for each, a Jupyter "
+        "notebook (OUT/NAME.ipynb) and Beamer slides (SLIDES/NAME.tex with its figures, and "
+        "NAME.pdf when pdflatex is on the PATH). A derivation that fails is reported with its "
+        "step; the others are still built, and the exit code is 1. Running the build twice "
+        "gives identical notebooks and .tex files.",
+        epilog="examples:\n  symmem build\n  symmem build --no-pdf\n"
+        "  symmem build --derivations my_course --out my_course/notebooks --slides "
+        "my_course/slides\n  symmem build --execute   # also run every notebook and keep "
+        "its outputs",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--derivations", default=None, metavar="DIR",
+                   help="folder of derivation files (default: ./derivations)")
+    p.add_argument("--out", default="notebooks", metavar="DIR",
+                   help="where notebooks go (default: notebooks)")
+    p.add_argument("--slides", default="slides", metavar="DIR",
+                   help="where slides and figures go (default: slides)")
+    p.add_argument("--execute", action="store_true",
+                   help="run each notebook with nbclient and write its outputs")
+    p.add_argument("--no-pdf", action="store_true", help="write .tex only; skip pdflatex")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="derivations built in parallel (default: 2, or 1 on one CPU)")
+    p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p.set_defaults(func=cmd_build)
+
+
+_EXTRA_COMMANDS: list = [_register_derive, _register_build]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

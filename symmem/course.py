@@ -10,12 +10,22 @@ from __future__ import annotations
 import importlib.util
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from symmem.derivation import Derivation
 
-__all__ = ["Loaded", "default_folder", "load_course", "load_derivation"]
+__all__ = [
+    "Loaded",
+    "course_files",
+    "default_folder",
+    "derivation",
+    "helpers_importable",
+    "load_course",
+    "load_derivation",
+]
 
 
 @dataclass
@@ -67,15 +77,48 @@ def load_derivation(path: Path) -> Loaded:
     return loaded
 
 
-def load_course(folder: str | Path | None = None) -> dict[str, Loaded]:
-    """Load every derivation file of a folder, sorted by name."""
+@contextmanager
+def helpers_importable(folder: Path) -> Iterator[None]:
+    """Let derivation files import the ``_helpers`` beside them."""
+    folder_path = str(folder.resolve())
+    sys.path.insert(0, folder_path)
+    try:
+        yield
+    finally:
+        sys.path.remove(folder_path)
+
+
+def course_files(folder: str | Path | None = None) -> list[Path]:
+    """The derivation files of a folder (not ``_helpers``), sorted by name."""
     root = Path(folder) if folder is not None else default_folder()
     if not root.is_dir():
         raise FileNotFoundError(f"no folder of derivations at {root}")
-    files = sorted(p for p in root.glob("*.py") if not p.name.startswith("_"))
-    folder_path = str(root.resolve())
-    sys.path.insert(0, folder_path)  # so that files can import their _helpers
-    try:
+    return sorted(p for p in root.glob("*.py") if not p.name.startswith("_"))
+
+
+def load_course(folder: str | Path | None = None) -> dict[str, Loaded]:
+    """Load every derivation file of a folder, sorted by name."""
+    files = course_files(folder)
+    if not files:
+        return {}
+    with helpers_importable(files[0].parent):
         return {p.stem: load_derivation(p) for p in files}
-    finally:
-        sys.path.remove(folder_path)
+
+
+def derivation(name: str, folder: str | Path | None = None) -> Derivation:
+    """Build one derivation by name, for a notebook or a script.
+
+    >>> derivation("nernst").title
+    'The Nernst equation'
+    """
+    root = Path(folder) if folder is not None else default_folder()
+    path = root / f"{name}.py"
+    if name.startswith("_") or not path.is_file():
+        names = sorted(p.stem for p in root.glob("*.py") if not p.name.startswith("_"))
+        raise FileNotFoundError(f"no derivation {name!r} in {root}; there are: "
+                                f"{', '.join(names) or 'none'}")
+    with helpers_importable(root):
+        loaded = load_derivation(path)
+    if loaded.derivation is None:
+        raise ValueError(f"{name}: the file could not be built: {loaded.error}")
+    return loaded.derivation

@@ -132,29 +132,43 @@ def latex(expr: sp.Basic | str, **settings: object) -> str:
     return SymmemLatexPrinter(dict(settings)).doprint(expr)
 
 
-_TEXT_ESCAPES = {"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "^": r"\^{}"}
+_TEXT_ESCAPES = {"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "^": r"\^{}",
+                 "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                 "\\": r"\textbackslash{}", "<": r"\textless{}", ">": r"\textgreater{}"}
 _UNICODE_MATH = {
     "−": "-", "Δ": r"\Delta ", "ψ": r"\psi ", "μ": r"\mu ", "μ̃": r"\tilde{\mu}", "τ": r"\tau ",
     "ρ": r"\rho ", "β": r"\beta ", "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "→": r"\to ",
     "²": "^{2}", "³": "^{3}", "⁺": "^{+}", "⁻": "^{-}", "½": r"\tfrac12 ", "·": r"\cdot ",
-    "×": r"\times ", "°": r"^{\circ}", "′": r"'", "µ": r"\mu ",
+    "×": r"\times ", "°": r"^{\circ}", "′": r"'", "µ": r"\mu ", "ₒ": r"_{\mathrm{o}}",
+    "ᵢ": r"_{\mathrm{i}}", "¹": "^{1}", "⁰": "^{0}", "⁴": "^{4}", "⁶": "^{6}",
+    "⁹": "^{9}", "⁵": "^{5}", "⁷": "^{7}", "⁸": "^{8}", "₀": "_{0}", "₁": "_{1}",
+    "₂": "_{2}", "π": r"\pi ", "ℓ": r"\ell ",
+    "\x01": r"\tilde{\mu}", "±": r"\pm ", "∞": r"\infty ", "α": r"\alpha ",
 }
 
 
 def tex_text(text: str) -> str:
     """Make prose safe for LaTeX text mode: escape specials outside ``$...$`` and turn
-    common Unicode symbols (−, Δ, ψ, ², °, …) into math."""
+    common Unicode symbols (−, Δ, ψ, ², °, ₒ, …) into math, one math group per run."""
     out: list[str] = []
+    text = text.replace("μ̃", "\x01")  # μ with a combining tilde: one symbol
     for i, part in enumerate(text.split("$")):
         if i % 2:  # inside $...$: the author's math, kept as written
             out.append(f"${part}$")
             continue
-        chunk = []
-        for ch in part:
+        chunk: list[str] = []
+        math: list[str] = []
+        for ch in part + "\0":
+            if ch in _UNICODE_MATH:
+                math.append(_UNICODE_MATH[ch].strip())
+                continue
+            if math:
+                chunk.append("$" + "{}".join(math) + "$")
+                math = []
+            if ch == "\0":
+                break
             if ch in _TEXT_ESCAPES:
                 chunk.append(_TEXT_ESCAPES[ch])
-            elif ch in _UNICODE_MATH:
-                chunk.append(f"${_UNICODE_MATH[ch].strip()}$")
             elif ord(ch) > 127 and ch not in "–—’‘“”é":
                 chunk.append("?")
             else:

@@ -166,3 +166,15 @@ declare("J", "J", "mol/(m^2 s)", "flux, outward positive")
 declare("I_0", "I_{0}", "A/m^2", "GHK current at V = 0")
 for _ion in ("K", "Na", "Cl", "Ca"):
     declare(f"I_{_ion}", rf"I_{{\mathrm{{{_ion}}}}}", "A/m^2", f"current carried by {_ion}")
+
+# --- excitability: the Na+ cost of action potentials ----------------------------------------
+declare("C_m", r"C_{\mathrm{m}}", "F/m^2", "membrane capacitance per area", "positive")
+declare("dV_AP", r"\Delta V", "V", "depolarisation of one action potential", "positive")
+declare("a", "a", "m", "axon radius", "positive")
+declare("A_m", r"A_{\mathrm{m}}", "m^2", "membrane area", "positive")
+declare("W", "W", "m^3", "cell volume", "positive")
+declare("dc_AP", r"\Delta c_{\mathrm{AP}}", "mol/m^3",
+        "rise of [Na+]_i in one action potential", "positive")
+declare("dNa", r"\Delta[\mathrm{Na}^{+}]_{\mathrm{i}}", "mol/m^3",
+        "rise of [Na+]_i the cell can tolerate", "positive")
+declare("N_AP", r"N_{\mathrm{AP}}", "1", "number of action potentials", "positive")

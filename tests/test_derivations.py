@@ -142,7 +142,9 @@ def test_same_operation_rules_keep_the_equation_true():
 
 
 def test_derivation_displays_in_jupyter(course):
-    assert course["nernst"]._repr_latex_().count(r"\tag{") == len(course["nernst"].steps)
+    shown = course["nernst"]._repr_markdown_()
+    assert shown.count("$$\n") == 2 * len(course["nernst"].steps)
+    assert r"\ln" in shown
 
 
 def test_golden_latex_of_the_nernst_derivation(course):

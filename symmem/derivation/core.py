@@ -21,6 +21,7 @@ from typing import Any
 
 import sympy as sp
 
+from symmem.derivation.materials import Example, Exercise, Figure
 from symmem.derivation.rules import RULES, Rule
 from symmem.derivation.verify import Verdict, implies, is_zero
 
@@ -65,9 +66,10 @@ class Derivation:
     steps: list[Step] = field(default_factory=list)
     law: Any = None
     conclusions: list[tuple[Any, int]] = field(default_factory=list)
-    figures: list[Any] = field(default_factory=list)
-    exercises: list[Any] = field(default_factory=list)
-    code: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
     _verified: bool = False
 
     # -- building ------------------------------------------------------------------------
@@ -110,6 +112,24 @@ class Derivation:
         self.conclusions.append((law, at or len(self.steps)))
         if self.law is None:
             self.law = law
+
+    # -- teaching material ---------------------------------------------------------------
+    def learn(self, *goals: str) -> None:
+        """What the student will learn, one sentence per goal."""
+        self.goals.extend(goals)
+
+    def figure(self, function: Any, caption: str, **kwargs: Any) -> None:
+        """A figure drawn by ``function(**kwargs)`` (see :mod:`symmem.plots`)."""
+        self.figures.append(Figure(function, caption, kwargs))
+
+    def example(self, law_name: str, caption: str, **values: Any) -> None:
+        """A law evaluated with textbook values, in physiology units."""
+        self.examples.append(Example(law_name, caption, values))
+
+    def exercise(self, prompt: str, solution: str, question: str | None = None,
+                 **params: Any) -> None:
+        """An exercise with its answer; ``question`` names a checker question."""
+        self.exercises.append(Exercise(prompt, solution, question, params))
 
     def _add(self, step: Step) -> int:
         self.steps.append(step)
@@ -209,8 +229,10 @@ class Derivation:
 
         return derivation_text(self)
 
-    def _repr_latex_(self) -> str:
-        return self.to_latex()
+    def _repr_markdown_(self) -> str:
+        from symmem.derivation.render import derivation_markdown
+
+        return derivation_markdown(self)
 
     def __repr__(self) -> str:
         return f"<Derivation {self.name}: {len(self.steps)} steps>"

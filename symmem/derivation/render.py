@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,15 @@ from symmem.latex import latex, tex_text
 if TYPE_CHECKING:
     from symmem.derivation.core import Derivation, Step
 
-__all__ = ["derivation_latex", "derivation_text", "step_label"]
+__all__ = [
+    "derivation_latex",
+    "derivation_markdown",
+    "derivation_text",
+    "md_text",
+    "step_groups",
+    "step_label",
+    "step_markdown",
+]
 
 _MARK = {"proved": "proved", "numerically consistent": "checked numerically",
          "assumed": "assumed", "approximated": "approximation", "failed": "FAILED"}
@@ -58,3 +67,39 @@ def derivation_text(d: Derivation) -> str:
     for law, at in d.conclusions:
         out.append(f"\nStep {at} is the law {law.name!r} of symmem.laws.")
     return "\n".join(out)
+
+
+def step_groups(d: Derivation, size: int = 3) -> list[list[int]]:
+    """Step numbers grouped for slides: a new group at each fresh start, at most ``size``."""
+    groups: list[list[int]] = []
+    for number, step in enumerate(d.steps, start=1):
+        fresh = step.rule in ("define", "law")
+        if not groups or len(groups[-1]) >= size or (fresh and groups[-1]):
+            groups.append([])
+        groups[-1].append(number)
+    return groups
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md_text(text: str) -> str:
+    """Escape Markdown's special characters in plain prose."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_math(expr: object) -> str:
+    return f"${latex(expr)}$"
+
+
+def step_markdown(d: Derivation, number: int) -> str:
+    """One step: its number and reason, the equation, and how it was made and checked."""
+    step = d.step(number)
+    lhs, rhs = equation_latex(step)
+    return (f"**({number})** {md_text(step.because)}\n\n$$\n{lhs} = {rhs}\n$$\n\n"
+            f"<small>{step_label(step, _md_math)}</small>")
+
+
+def derivation_markdown(d: Derivation) -> str:
+    """The whole derivation as Markdown (how a Derivation displays in Jupyter)."""
+    return "\n\n".join(step_markdown(d, n) for n in range(1, len(d.steps) + 1))

@@ -10,14 +10,21 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from symmem.laws import bioenergetics, electrochemistry, ghk, pump_leak, transporters
+from symmem.laws import (
+    bioenergetics,
+    electrochemistry,
+    excitability,
+    ghk,
+    pump_leak,
+    transporters,
+)
 from symmem.laws.base import Law
 
 __all__ = ["LAWS", "Law", "UnknownLawError", "evaluate", "law", "law_names"]
 
 LAWS: dict[str, Law] = {
     item.name: item
-    for module in (electrochemistry, ghk, pump_leak, transporters, bioenergetics)
+    for module in (electrochemistry, ghk, pump_leak, transporters, bioenergetics, excitability)
     for item in module.LAWS
 }
 

@@ -1,0 +1,56 @@
+"""Capstone: when the pump stops. Gradients run down, the cell depolarises, NCX reverses."""
+
+import sympy as sp
+
+from symmem import plots
+from symmem.derivation import Derivation
+from symmem.laws import law
+from symmem.symbols import sym
+
+p, G, dc, N = sym("p"), sym("G"), sym("dc_AP"), sym("N_AP")
+C_m, dV, A, W, a, F = sym("C_m"), sym("dV_AP"), sym("A_m"), sym("W"), sym("a"), sym("F")
+
+
+def build() -> Derivation:
+    d = Derivation(
+        "ischemia", "When the pump stops: ischemia",
+        "Without blood flow a cell's ATP runs out and the Na+/K+ pump stops. Every gradient "
+        "the pump held then leaks away: Na+ rises inside, K+ falls, the membrane "
+        "depolarises, the Na+/Ca2+ exchanger turns round and loads the cell with Ca2+, and "
+        "water follows the extra solute in. How long does it take, and how many action "
+        "potentials can a neuron fire on the gradient it has left?")
+    d.learn("predict from the pump–leak model what happens to a gradient when p → 0",
+            "follow the cascade: Na⁺ and K⁺, V (GHK), E_NCX crossing V, Ca²⁺, volume",
+            "estimate how many action potentials a cell can fire with its pump blocked")
+    d.use_law(law("pump_leak"), "Each ion's gradient obeys the pump–leak model.")
+    d.apply("specialise", {p: 0}, because="ATP runs out and the pump stops: p = 0. The "
+            "gradient decays exponentially towards nothing; it does not stay where it was.")
+    spike = d.define(sp.Eq(dc, C_m * dV * A / (F * W)),
+                     "One action potential charges the membrane capacitance by ΔV, so at "
+                     "least C_m ΔV A/F moles of Na⁺ enter, spread through the volume W.")
+    shape = d.define(sp.Eq(A, 2 * W / a), "In a cylindrical axon of radius a the area per "
+                     "volume is 2πaℓ/(πa²ℓ) = 2/a.")
+    d.apply("eliminate", A, shape, on=spike, because="So one spike raises [Na⁺]_i by "
+            "2 C_m ΔV/(F a): thin axons load fastest.")
+    per_spike = len(d.steps)
+    d.define(sp.Eq(N, sym("dNa") / dc), "The number of spikes is the rise the cell can "
+             "tolerate over the rise per spike.")
+    d.apply("eliminate", dc, per_spike, because="Put in the rise per spike.")
+    d.conclude(law("pump_leak"), at=1)
+    d.conclude(law("action_potential_budget"))
+    d.figure(plots.ischemia_cascade, "The cascade after ATP fails at t = 0: Na⁺ and K⁺ run "
+             "down, V depolarises, E_NCX falls below V (the exchanger reverses), Ca²⁺ rises "
+             "and the cell swells.")
+    d.figure(plots.action_potential_budget_vs_radius, "Spikes a blocked axon can fire before "
+             "[Na⁺]ᵢ rises by 10 mM: hundreds in a thin axon, a hundred thousand in the squid "
+             "giant axon.")
+    d.example("action_potential_budget", "A squid giant axon (a = 250 µm), 10 mM rise.",
+              dNa=10, a=250)
+    d.example("action_potential_budget", "A thin unmyelinated axon (a = 0.5 µm).",
+              dNa=10, a=0.5)
+    d.exercise("Why does a cell swell when its pump stops?",
+               "Na+ and Cl- enter faster than K+ leaves, the impermeant anions stay, so the "
+               "solute inside rises and water follows")
+    d.exercise("Estimate how many action potentials an axon of radius 1 µm can fire before "
+               "[Na⁺]ᵢ rises by 10 mM (C_m = 1 µF/cm², ΔV = 100 mV).", "about 480")
+    return d

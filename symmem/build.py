@@ -1,0 +1,229 @@
+"""``symmem build``: every derivation of a folder to a notebook and a Beamer deck.
+
+For each derivation file: build and verify it, write ``NAME.ipynb`` (optionally
+executed), draw its figures as PDF, write ``NAME.tex`` and compile it with pdflatex
+when that is on the PATH. One derivation's failure (a file that does not load, a
+step that does not follow, a LaTeX error) is reported with its name and step and
+does not stop the others. All files are written atomically.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from symmem.course import course_files, helpers_importable, load_derivation
+from symmem.files import write_atomic
+
+__all__ = ["Built", "build"]
+
+
+@dataclass
+class Built:
+    """What the build made of one derivation."""
+
+    name: str
+    steps: int = 0
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def _known_questions() -> set[str]:
+    try:
+        from symmem.checking.questions import QUESTIONS
+    except ImportError:
+        return set()
+    return set(QUESTIONS)
+
+
+def _save_figure(figure: object, path: Path) -> Path:
+    import io
+
+    import matplotlib.pyplot as plt
+
+    drawn = figure.draw()  # type: ignore[attr-defined]
+    buffer = io.BytesIO()
+    drawn.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None})
+    plt.close(drawn)
+    return write_atomic(path, buffer.getvalue())
+
+
+def _execute(notebook_path: Path, timeout: float) -> None:
+    import nbformat
+    from jupyter_client import KernelManager
+    from nbclient import NotebookClient
+
+    from symmem.notebook import notebook_bytes
+
+    nb = nbformat.reads(notebook_path.read_text(), as_version=4)
+    with tempfile.TemporaryDirectory(prefix="symmem-kernel-") as sockets:
+        # IPC sockets in a private folder: no TCP ports, no warning about plain-text TCP
+        manager = KernelManager(kernel_name="python3", transport="ipc",
+                                ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=manager, timeout=timeout, record_timing=False,
+                                resources={"metadata": {"path": str(notebook_path.parent)}})
+        _run(client, timeout)
+    write_atomic(notebook_path, notebook_bytes(nb))
+
+
+def _run(client: object, timeout: float) -> None:
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    try:
+        # the kernel's own log (shutdown notices) would drown the build report
+        client.execute(stderr=subprocess.DEVNULL)  # type: ignore[attr-defined]
+    except CellExecutionError as exc:
+        raise RuntimeError(f"a notebook cell failed: {exc.ename}: {exc.evalue}") from None
+    except CellTimeoutError:
+        raise RuntimeError(f"a notebook cell ran longer than {timeout:g} s") from None
+
+
+def _build_one(path: Path, notebooks: Path, slides: Path, *, execute: bool, pdf: bool,
+               questions: set[str]) -> Built:
+    """Build one derivation file; every failure is caught and reported in the result."""
+    started = time.perf_counter()
+    built = Built(path.stem)
+    try:
+        _build_into(built, path, notebooks, slides, execute=execute, pdf=pdf,
+                    questions=questions)
+    except Exception as exc:  # a lecturer's derivation may fail in any way
+        built.error = built.error or f"{type(exc).__name__}: {exc}"
+    built.seconds = time.perf_counter() - started
+    return built
+
+
+def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, execute: bool,
+                pdf: bool, questions: set[str]) -> None:
+    from symmem.derivation import DerivationError
+    from symmem.notebook import derivation_notebook, notebook_bytes
+    from symmem.slides import LatexError, compile_pdf, derivation_slides
+
+    with helpers_importable(path.parent):
+        loaded = load_derivation(path)
+    d = loaded.derivation
+    if d is None:
+        built.error = f"the file could not be built: {loaded.error}"
+        return
+    built.steps = len(d.steps)
+    try:
+        d.verify()
+    except DerivationError as exc:
+        built.error = str(exc).splitlines()[0]
+        return
+    relative = Path(os.path.relpath(path.parent.resolve(), notebooks.resolve())).as_posix()
+    checker = any(e.question in questions for e in d.exercises if e.question)
+    nb = derivation_notebook(d, relative, checker=checker)
+    built.files.append(write_atomic(notebooks / f"{d.name}.ipynb", notebook_bytes(nb)))
+    if execute:
+        _execute(built.files[-1], timeout=600)
+    figure_names = [f"{d.name}-figure-{i}.pdf" for i in range(1, len(d.figures) + 1)]
+    for figure, filename in zip(d.figures, figure_names, strict=True):
+        built.files.append(_save_figure(figure, slides / filename))
+    built.files.append(write_atomic(slides / f"{d.name}.tex",
+                                    derivation_slides(d, figure_names)))
+    if pdf:
+        try:
+            built.files.append(compile_pdf(slides / f"{d.name}.tex").pdf)
+        except LatexError as exc:
+            built.error = f"slides: {exc}"
+
+
+def _warm_up() -> None:
+    """Import the heavy libraries once, before the worker processes fork."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import symmem.derivation
+    import symmem.laws
+    import symmem.notebook
+    import symmem.plots
+    import symmem.slides  # noqa: F401
+
+
+def build(derivations: str | Path | None = None, notebooks: str | Path = "notebooks",
+          slides: str | Path = "slides", *, execute: bool = False, pdf: bool = True,
+          jobs: int | None = None, report: Callable[[str], None] | None = None,
+          bar: bool = False) -> list[Built]:
+    """Build every derivation in ``derivations``; return one :class:`Built` per file.
+
+    Derivations are built in ``jobs`` worker processes (default: up to 2, one per CPU).
+    ``report`` receives one line per derivation as it finishes (default: print);
+    ``bar`` shows a progress bar on stderr, with the lines printed above it.
+    """
+    from symmem.slides import pdflatex_available
+
+    files = course_files(derivations)
+    if not files:
+        raise FileNotFoundError(f"{derivations or 'derivations'} holds no derivation files "
+                                "(NAME.py with a build() function)")
+    notebooks, slides = Path(notebooks), Path(slides)
+    questions = _known_questions()
+    compile_pdfs = pdf and pdflatex_available()
+    say = report or print
+    progress = None
+    if bar:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(files), desc="symmem build", unit="derivation",
+                        file=sys.stderr, leave=False)
+        say = report or tqdm.write
+    _warm_up()
+    jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(files)))
+    options = {"execute": execute, "pdf": compile_pdfs, "questions": questions}
+    results: dict[str, Built] = {}
+
+    def finished(built: Built) -> None:
+        results[built.name] = built
+        state = f"FAILED: {built.error}" if built.error else (
+            f"{built.steps} steps, {len(built.files)} files ({built.seconds:.1f} s)")
+        say(f"  {built.name:<28} {state}")
+        if progress is not None:
+            progress.update(1)
+
+    try:
+        if jobs == 1:
+            for path in files:
+                finished(_build_one(path, notebooks, slides, **options))
+        else:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                futures = {pool.submit(_build_one, path, notebooks, slides, **options): path
+                           for path in files}
+                for future in as_completed(futures):
+                    try:
+                        finished(future.result())
+                    except Exception as exc:  # the worker process itself died
+                        finished(Built(futures[future].stem,
+                                       error=f"the build process failed: {exc!r}"))
+    finally:
+        if progress is not None:
+            progress.close()
+    if pdf and not compile_pdfs:
+        say("  (pdflatex is not on the PATH: wrote the .tex slides without PDFs; install "
+            "TeX Live, e.g. apt-get install texlive-latex-extra)")
+    return [results[path.stem] for path in files]
+
+
+def summary(results: list[Built], seconds: float, notebooks: Path, slides: Path) -> str:
+    """One paragraph: what was written, where, how long, what failed."""
+    ok = [r for r in results if r.error is None]
+    failed = [r for r in results if r.error is not None]
+    def count(suffix: str, figures: bool = False) -> int:
+        return sum(1 for r in results for f in r.files
+                   if f.suffix == suffix and ("-figure-" in f.name) == figures)
+
+    lines = [f"Built {len(ok)} of {len(results)} derivations in {seconds:.1f} s: "
+             f"{count('.ipynb')} notebooks in {notebooks}/; {count('.tex')} slide decks, "
+             f"{count('.pdf')} compiled to PDF, and {count('.pdf', True)} figures in {slides}/."]
+    for r in failed:
+        lines.append(f"FAILED {r.name}: {r.error}")
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""What a derivation brings to a lesson besides its steps: figures, worked examples, exercises.
+
+Each is data. The notebook builder turns it into code cells a student can edit; the
+slide builder draws the figure and shows the example's value. Nothing is typed twice:
+a figure is a function of :mod:`symmem.plots` (or any importable module) with its
+keyword arguments, an example names a law of :mod:`symmem.laws` and its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Example", "Exercise", "Figure", "call_source"]
+
+
+def _literal(value: Any) -> str:
+    """Python source for a plain value (numbers, strings, tuples, lists, dicts)."""
+    if isinstance(value, float):
+        return repr(value) if value != int(value) or abs(value) >= 1e16 else f"{value:.1f}"
+    return repr(value)
+
+
+def call_source(name: str, kwargs: Mapping[str, Any]) -> str:
+    """``name(a=1, b=2.5)``: a call a student can read and edit."""
+    return f"{name}({', '.join(f'{k}={_literal(v)}' for k, v in kwargs.items())})"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure drawn by ``function(**kwargs)``, which returns a matplotlib Figure."""
+
+    function: Callable[..., Any]
+    caption: str
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        module = getattr(self.function, "__module__", "") or ""
+        if module.startswith("symmem_course_") or module == "__main__":
+            raise ValueError(f"figure {self.function.__name__}: put the plotting function in "
+                             "an importable module (for example symmem.plots), so that the "
+                             "notebook can import it")
+
+    def code(self) -> str:
+        """The notebook cell that draws this figure."""
+        module, name = self.function.__module__, self.function.__name__
+        return f"from {module} import {name}\n\nfig = {call_source(name, self.kwargs)}"
+
+    def draw(self) -> Any:
+        return self.function(**self.kwargs)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A law of :mod:`symmem.laws` evaluated with textbook values (physiology units)."""
+
+    law: str
+    caption: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def code(self) -> str:
+        return f'law("{self.law}").numeric({", ".join(f"{k}={_literal(v)}" for k, v in self.values.items())})'  # noqa: E501
+
+    def result(self) -> tuple[float, str, str]:
+        """(value, result name, unit)."""
+        from symmem.laws import law
+
+        item = law(self.law)
+        return float(item.numeric(**self.values)), item.result.name, item.result.unit
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A question for the student, with the answer they should reach.
+
+    ``solution`` is written the way a student would type it (``RT/(zF) ln(c_o/c_i)``).
+    ``question`` names a question of the checker's bank, so that the notebook can offer
+    a cell that checks the student's own answer; ``params`` are its numeric inputs.
+    """
+
+    prompt: str
+    solution: str
+    question: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)

@@ -1,0 +1,183 @@
+"""When the pump stops: a cell running out of ATP, built from symmem's laws.
+
+The model is the pump–leak cell of Tosteson and Hoffman, with calcium added:
+
+* each ion X of Na⁺, K⁺, Cl⁻ leaks through the membrane with the GHK current
+  I_X (law ``ghk_current``), and the Na⁺/K⁺ pump moves 3 Na⁺ out and 2 K⁺ in per
+  cycle at a rate proportional to the ATP left: dN_X/dt = A (−I_X/(z F) + ν_X p);
+* the membrane potential is the one at which the total current, leaks plus the
+  pump's net outward charge F p, is zero (the GHK condition with a pump term);
+* water follows the solutes at once, so the cell stays isosmotic with the bath and
+  its volume is W = (total moles inside) / (osmolarity outside);
+* free Ca²⁺ leaks in (GHK), is pumped out by the ATP-driven PMCA and exchanged by
+  NCX, whose flux is taken proportional to E_NCX − V (law ``ncx_reversal``): Ca²⁺ out
+  while V < E_NCX, in once V rises above it. A fixed fraction of the Ca²⁺ that
+  enters stays free; the rest is buffered. The exchanger's own Na⁺ flux and current
+  are far smaller than the leaks and are left out.
+
+Before t = 0 the cell is at its steady state (the pump rate and P_Na are chosen so
+that it is). At t = 0 ATP starts to fall as e^(−t/τ_ATP): pump and PMCA slow down
+with it, p → 0.
+
+>>> result = simulate(t_end=1200.0)
+>>> bool(result.V[-1] > result.V[0])   # the cell depolarises
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.integrate import solve_ivp
+from scipy.optimize import brentq
+
+from symmem.constants import BODY_TEMPERATURE, FARADAY
+from symmem.ions import preparation
+from symmem.laws import law
+
+__all__ = ["Cell", "Simulation", "simulate"]
+
+_VALENCE = {"Na": 1, "K": 1, "Cl": -1}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Parameters of the model cell (SI except where the name says otherwise)."""
+
+    radius: float = 10e-6  # m, a sphere: A/W = 3/radius
+    V_rest_mV: float = -75.0
+    P_K: float = 2e-8  # m/s
+    P_Cl: float = 5e-9  # m/s
+    P_Ca: float = 1e-12  # m/s
+    tau_ATP: float = 120.0  # s, how fast ATP runs out once supply stops
+    free_Ca_fraction: float = 0.05  # free / total Ca²⁺ that enters
+    ncx_share: float = 0.8  # share of the resting Ca²⁺ efflux carried by NCX
+    T: float = BODY_TEMPERATURE
+    outside: dict[str, float] = field(default_factory=lambda: dict(
+        preparation("mammalian").outside))
+    inside: dict[str, float] = field(default_factory=lambda: dict(
+        preparation("mammalian").inside))
+    osmolarity: float = 300.0  # mM, bath
+
+
+@dataclass
+class Simulation:
+    """Time courses (t in s, concentrations in mM, potentials in mV)."""
+
+    t: np.ndarray
+    Na_in: np.ndarray
+    K_in: np.ndarray
+    Cl_in: np.ndarray
+    Ca_in: np.ndarray
+    V: np.ndarray
+    E_NCX: np.ndarray
+    E_K: np.ndarray
+    volume: np.ndarray  # relative to the resting volume
+    t_ncx_reverses: float | None
+    cell: Cell
+
+
+def _ion_flux_in(ion: str, P: float, c_in: float, c_out: float, V_mV: float, T: float
+                 ) -> float:
+    """Inward flux (mol m⁻² s⁻¹) = −I/(zF), from the GHK current (outward positive)."""
+    z = _VALENCE.get(ion, 2)
+    current = law("ghk_current").numeric(P=P, z=z, c_in=c_in, c_out=c_out, V=V_mV, T=T)
+    return -current / (z * FARADAY)
+
+
+class _Model:
+    def __init__(self, cell: Cell) -> None:
+        self.cell = cell
+        out, ins, T, V0 = cell.outside, cell.inside, cell.T, cell.V_rest_mV
+        self.area_per_volume0 = 3.0 / cell.radius
+        # Cl- in equilibrium at rest: E_Cl = V0
+        rt_f = law("thermal_voltage").numeric(T=T)
+        self.Cl0 = out["Cl"] * np.exp(V0 / rt_f)
+        # pump rate from the K+ balance, P_Na from the Na+ balance
+        K_in_flux = _ion_flux_in("K", cell.P_K, ins["K"], out["K"], V0, T)
+        self.p0 = -K_in_flux / 2.0
+        per_P_Na = _ion_flux_in("Na", 1.0, ins["Na"], out["Na"], V0, T)
+        self.P_Na = 3.0 * self.p0 / per_P_Na
+        # impermeant anions inside make up the osmolarity
+        self.X = cell.osmolarity - ins["Na"] - ins["K"] - self.Cl0
+        # Ca2+: resting leak in balanced by NCX (a share) and PMCA (the rest)
+        Ca_leak = _ion_flux_in("Ca", cell.P_Ca, ins["Ca"], out["Ca"], V0, T)
+        drive = self._ncx_drive(ins["Na"], ins["Ca"], V0)
+        self.g_ncx = cell.ncx_share * Ca_leak / drive
+        self.pmca0 = (1.0 - cell.ncx_share) * Ca_leak
+
+    def _ncx_drive(self, Na_in: float, Ca_in: float, V: float) -> float:
+        """E_NCX − V (mV): positive while NCX runs forward (Ca²⁺ out)."""
+        out = self.cell.outside
+        return float(law("ncx_reversal").numeric(Na_in=Na_in, Na_out=out["Na"], Ca_in=Ca_in,
+                                                 Ca_out=out["Ca"], T=self.cell.T)) - V
+
+    def atp(self, t: float) -> float:
+        return 1.0 if t <= 0 else float(np.exp(-t / self.cell.tau_ATP))
+
+    def voltage(self, Na: float, K: float, Cl: float, pump: float) -> float:
+        """V (mV) with zero total current: leaks plus the pump's net charge out."""
+        c, out, T = self.cell, self.cell.outside, self.cell.T
+
+        def net_charge_in(V: float) -> float:
+            return (_ion_flux_in("Na", self.P_Na, Na, out["Na"], V, T)
+                    + _ion_flux_in("K", c.P_K, K, out["K"], V, T)
+                    - _ion_flux_in("Cl", c.P_Cl, Cl, out["Cl"], V, T) - pump)
+
+        return brentq(net_charge_in, -150.0, 100.0, xtol=1e-9)
+
+    def state(self, t: float, y: np.ndarray) -> dict[str, float]:
+        n_Na, n_K, n_Cl, Ca = y
+        volume = (n_Na + n_K + n_Cl + self.X) / self.cell.osmolarity
+        Na, K, Cl = n_Na / volume, n_K / volume, n_Cl / volume
+        pump = self.p0 * self.atp(t)
+        V = self.voltage(Na, K, Cl, pump)
+        return {"Na": Na, "K": K, "Cl": Cl, "Ca": Ca, "V": V, "volume": volume,
+                "pump": pump, "ncx_drive": self._ncx_drive(Na, Ca, V)}
+
+    def rates(self, t: float, y: np.ndarray) -> list[float]:
+        s, c, out = self.state(t, y), self.cell, self.cell.outside
+        area = self.area_per_volume0  # membrane area per resting volume
+        dNa = area * (_ion_flux_in("Na", self.P_Na, s["Na"], out["Na"], s["V"], c.T)
+                      - 3.0 * s["pump"])
+        dK = area * (_ion_flux_in("K", c.P_K, s["K"], out["K"], s["V"], c.T)
+                     + 2.0 * s["pump"])
+        dCl = area * _ion_flux_in("Cl", c.P_Cl, s["Cl"], out["Cl"], s["V"], c.T)
+        Ca_in = (_ion_flux_in("Ca", c.P_Ca, s["Ca"], out["Ca"], s["V"], c.T)
+                 - self.g_ncx * s["ncx_drive"]
+                 - self.pmca0 * self.atp(t) * s["Ca"] / c.inside["Ca"])
+        dCa = c.free_Ca_fraction * area * Ca_in / s["volume"]
+        return [dNa, dK, dCl, dCa]
+
+
+def simulate(cell: Cell | None = None, t_start: float = -300.0, t_end: float = 1800.0,
+             points: int = 400) -> Simulation:
+    """Integrate the ischemic cell from ``t_start`` to ``t_end`` seconds (ATP fails at 0)."""
+    cell = cell or Cell()
+    if not t_start < 0 < t_end:
+        raise ValueError(f"need t_start < 0 < t_end (ATP fails at t = 0); got {t_start}, "
+                         f"{t_end}")
+    model = _Model(cell)
+    ins = cell.inside
+    y0 = np.array([ins["Na"], ins["K"], model.Cl0, ins["Ca"]])  # resting volume is 1
+
+    def ncx_turns(t: float, y: np.ndarray) -> float:
+        return model.state(t, y)["ncx_drive"]
+
+    ncx_turns.terminal = False
+    ncx_turns.direction = -1
+    t_eval = np.linspace(t_start, t_end, points)
+    solution = solve_ivp(model.rates, (t_start, t_end), y0, method="LSODA", t_eval=t_eval,
+                         events=ncx_turns, rtol=1e-7, atol=1e-10, max_step=30.0)
+    if not solution.success:
+        raise RuntimeError(f"the ischemia model did not integrate: {solution.message}")
+    states = [model.state(t, y) for t, y in zip(solution.t, solution.y.T)]
+    column = {key: np.array([s[key] for s in states]) for key in states[0]}
+    E_K = law("nernst").numeric(c_in=column["K"], c_out=cell.outside["K"], z=1, T=cell.T)
+    crossings = solution.t_events[0]
+    return Simulation(
+        t=solution.t, Na_in=column["Na"], K_in=column["K"], Cl_in=column["Cl"],
+        Ca_in=column["Ca"], V=column["V"], E_NCX=column["V"] + column["ncx_drive"], E_K=E_K,
+        volume=column["volume"], t_ncx_reverses=float(crossings[0]) if len(crossings) else None,
+        cell=cell)

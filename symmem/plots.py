@@ -1,0 +1,313 @@
+"""Figures for notebooks and slides, each computed from the laws of :mod:`symmem.laws`.
+
+Every function takes the quantities a student may want to change as keyword
+arguments (physiology units: mM, mV, K, kJ/mol, 1/s), draws one figure with
+labelled axes and units, and returns the :class:`matplotlib.figure.Figure`.
+Defaults are the mammalian values of Hille (2001), Table 1.1, at 37 °C.
+
+>>> from symmem.plots import nernst_vs_ghk
+>>> fig = nernst_vs_ghk(P_Na=0.02)
+>>> fig.axes[0].get_xlabel()
+'[K⁺]ₒ (mM)'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from symmem.constants import BODY_TEMPERATURE
+from symmem.ions import preparation
+from symmem.laws import law
+
+__all__ = [
+    "action_potential_budget_vs_radius",
+    "driving_forces",
+    "electrochemical_potential_vs_voltage",
+    "ghk_calcium_voltage",
+    "ghk_iv_curves",
+    "ischemia_cascade",
+    "mullins_noda_vs_ghk",
+    "ncx_reversal_map",
+    "nernst_per_decade",
+    "nernst_vs_ghk",
+    "proton_motive_force_parts",
+    "pump_leak_time_course",
+    "sglt_accumulation",
+]
+
+_MAMMAL = preparation("mammalian")
+_SIZE = (6.4, 3.6)
+
+
+def _mM(ion: str) -> tuple[float, float]:
+    return _MAMMAL.concentrations(ion)
+
+
+def _axes(xlabel: str, ylabel: str, title: str) -> tuple[Figure, Any]:
+    fig, ax = plt.subplots(figsize=_SIZE, layout="constrained")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize="medium")
+    ax.grid(alpha=0.3)
+    return fig, ax
+
+
+def electrochemical_potential_vs_voltage(T: float = BODY_TEMPERATURE,
+                                         ions: tuple[str, ...] = ("K", "Na", "Cl", "Ca")
+                                         ) -> Figure:
+    """Δμ̃ = RT ln(c_i/c_o) + zFV for moving one mole inward, against V; zero at V = E."""
+    V = np.linspace(-120.0, 130.0, 251)
+    dmu, nernst = law("electrochemical_potential_difference"), law("nernst")
+    fig, ax = _axes("membrane potential V (mV)", "Δμ̃ inward (kJ/mol)",
+                    "Free energy of moving one mole of ion into the cell")
+    for name in ions:
+        c_in, c_out = _mM(name)
+        z = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}[name]
+        line, = ax.plot(V, dmu.numeric(c_in=c_in, c_out=c_out, z=z, V=V, T=T), label=name)
+        E = nernst.numeric(c_in=c_in, c_out=c_out, z=z, T=T)
+        ax.plot([E], [0.0], "o", color=line.get_color())
+    ax.axhline(0.0, color="black", lw=0.8)
+    ax.legend(title="ion (dot: V = E)", fontsize="small")
+    return fig
+
+
+def nernst_per_decade(z: int = 1, temperatures: tuple[float, ...] = (293.15, 310.15)
+                      ) -> Figure:
+    """E = (RT/(zF)) ln(c_o/c_i) against c_o/c_i on a log axis: a straight line per decade."""
+    ratio = np.logspace(-2, 2, 81)
+    nernst = law("nernst")
+    fig, ax = _axes("concentration ratio [X]ₒ / [X]ᵢ", "Nernst potential E (mV)",
+                    f"The Nernst potential grows by a fixed step per decade (z = {z})")
+    for T in temperatures:
+        slope = law("nernst_slope").numeric(z=z, T=T)
+        ax.plot(ratio, nernst.numeric(c_in=1.0, c_out=ratio, z=z, T=T),
+                label=f"T = {T:.2f} K: {slope:.1f} mV per decade")
+    ax.set_xscale("log")
+    ax.axhline(0.0, color="black", lw=0.8)
+    ax.legend(fontsize="small")
+    return fig
+
+
+def driving_forces(V: float = -50.0, T: float = BODY_TEMPERATURE,
+                   ions: tuple[str, ...] = ("K", "Na", "Cl", "Ca")) -> Figure:
+    """Each ion's Nernst potential E and its driving force V − E at membrane potential V."""
+    nernst = law("nernst")
+    valence = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
+    E = [float(nernst.numeric(c_in=_mM(n)[0], c_out=_mM(n)[1], z=valence[n], T=T))
+         for n in ions]
+    fig, ax = _axes("ion", "potential (mV)", f"Driving force V − E at V = {V:g} mV")
+    x = np.arange(len(ions))
+    ax.bar(x, E, width=0.5, color="0.8", label="Nernst potential E")
+    ax.axhline(V, color="tab:blue", lw=1.2, label=f"membrane potential V = {V:g} mV")
+    for xi, e in zip(x, E):
+        ax.annotate("", xy=(xi, V), xytext=(xi, e),
+                    arrowprops={"arrowstyle": "->", "color": "tab:red"})
+        ax.text(xi + 0.28, (V + e) / 2, f"{V - e:+.0f} mV", fontsize="small", va="center")
+    ax.set_xticks(x, ions)
+    ax.legend(fontsize="small", loc="upper left")
+    return fig
+
+
+def ghk_iv_curves(P: dict[str, float] | None = None, T: float = BODY_TEMPERATURE) -> Figure:
+    """GHK current–voltage curves for K⁺, Na⁺ and Ca²⁺, each crossing zero at its E."""
+    P = P or {"K": 1e-8, "Na": 1e-8, "Ca": 4e-7}
+    V = np.linspace(-100.0, 150.0, 501)
+    current, nernst = law("ghk_current"), law("nernst")
+    fig, ax = _axes("membrane potential V (mV)", "current density I (µA/cm²)",
+                    "GHK currents (outward positive); circles mark the reversal potentials")
+    valence = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
+    for name, perm in P.items():
+        c_in, c_out = _mM(name)
+        z = valence[name]
+        scale = 100.0  # A/m² -> µA/cm²
+        line, = ax.plot(V, scale * current.numeric(P=perm, z=z, c_in=c_in, c_out=c_out,
+                                                   V=V, T=T), label=f"{name}, P = {perm:g} m/s")
+        ax.plot([nernst.numeric(c_in=c_in, c_out=c_out, z=z, T=T)], [0.0], "o",
+                color=line.get_color())
+    ax.axhline(0.0, color="black", lw=0.8)
+    ax.set_ylim(-60, 60)
+    ax.legend(fontsize="small")
+    return fig
+
+
+def nernst_vs_ghk(P_K: float = 1.0, P_Na: float = 0.05, P_Cl: float = 0.0,
+                  T: float = BODY_TEMPERATURE) -> Figure:
+    """E_K and the GHK resting potential against [K⁺]ₒ (log axis).
+
+    At high [K⁺]ₒ the K⁺ term dominates and V follows E_K; at low [K⁺]ₒ the small
+    Na⁺ term matters and V departs from E_K.
+    """
+    K_out = np.logspace(0, 2.3, 121)
+    K_in, (Na_in, Na_out), (Cl_in, Cl_out) = _mM("K")[0], _mM("Na"), _mM("Cl")
+    ions: dict[str, float] = {"P_K": P_K, "K_in": K_in, "K_out": K_out,
+                              "P_Na": P_Na, "Na_in": Na_in, "Na_out": Na_out}
+    if P_Cl > 0:
+        ions |= {"P_Cl": P_Cl, "Cl_in": Cl_in, "Cl_out": Cl_out}
+    fig, ax = _axes("[K⁺]ₒ (mM)", "potential (mV)",
+                    "Resting potential (GHK) and E_K against external K⁺")
+    ax.plot(K_out, law("nernst").numeric(c_in=K_in, c_out=K_out, z=1, T=T),
+            "--", label="E_K (Nernst)")
+    ax.plot(K_out, law("ghk_voltage").numeric(T=T, **ions),
+            label=f"V (GHK), P_Na/P_K = {P_Na / P_K:g}")
+    ax.axvline(_mM("K")[1], color="0.5", lw=0.8, ls=":", label="normal [K⁺]ₒ")
+    ax.set_xscale("log")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def ghk_calcium_voltage(P_Ca: tuple[float, ...] = (0.0, 0.01, 0.1, 1.0),
+                        T: float = BODY_TEMPERATURE) -> Figure:
+    """Resting potential from the GHK quadratic as P_Ca/P_K grows, against [K⁺]ₒ."""
+    K_out = np.logspace(0, 2.3, 121)
+    K_in, (Na_in, Na_out), (Ca_in, Ca_out) = _mM("K")[0], _mM("Na"), _mM("Ca")
+    fig, ax = _axes("[K⁺]ₒ (mM)", "V (mV)", "GHK voltage with Ca²⁺ (positive root of the "
+                    "quadratic in w = e^(FV/RT))")
+    for ratio in P_Ca:
+        ions: dict[str, Any] = {"P_K": 1.0, "K_in": K_in, "K_out": K_out,
+                                "P_Na": 0.05, "Na_in": Na_in, "Na_out": Na_out}
+        if ratio > 0:
+            ions |= {"P_Ca": ratio, "Ca_in": Ca_in, "Ca_out": Ca_out}
+        ax.plot(K_out, law("ghk_voltage").numeric(T=T, **ions), label=f"P_Ca/P_K = {ratio:g}")
+    ax.set_xscale("log")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def pump_leak_time_course(p: float = 2.0, k: float = 0.1, G0: float = 0.0,
+                          t_stop: float = 60.0, t_end: float = 120.0) -> Figure:
+    """G(t) = p/k + (G_0 − p/k) e^(−kt) until the pump stops at t_stop, then decay."""
+    pump_leak = law("pump_leak")
+    t = np.linspace(0.0, t_end, 601)
+    running = pump_leak.numeric(p=p, k=k, G0=G0, t=np.minimum(t, t_stop))
+    G_stop = float(pump_leak.numeric(p=p, k=k, G0=G0, t=t_stop))
+    stopped = pump_leak.numeric(p=0.0, k=k, G0=G_stop, t=np.maximum(t - t_stop, 0.0))
+    G = np.where(t <= t_stop, running, stopped)
+    G_ss = law("pump_leak_steady_state").numeric(p=p, k=k)
+    tau = 1.0 / k
+    fig, ax = _axes("time t (s)", "gradient G", f"Pump and leak: p = {p:g}, k = {k:g} 1/s; "
+                    f"the pump stops at t = {t_stop:g} s")
+    ax.plot(t, G, label="G(t)")
+    ax.axhline(G_ss, color="tab:green", ls="--", label=f"G_ss = p/k = {G_ss:g}")
+    ax.axvline(tau, color="0.5", ls=":", label=f"τ = 1/k = {tau:g} s")
+    ax.axvline(t_stop, color="tab:red", ls=":", label="pump stops (p = 0)")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def mullins_noda_vs_ghk(P_Na: float = 0.05, T: float = BODY_TEMPERATURE) -> Figure:
+    """Mullins–Noda (pump ratio 3:2) against plain GHK, as [K⁺]ₒ varies."""
+    K_out = np.logspace(0, 2.3, 121)
+    K_in, (Na_in, Na_out) = _mM("K")[0], _mM("Na")
+    common = {"P_K": 1.0, "K_in": K_in, "K_out": K_out, "P_Na": P_Na, "Na_in": Na_in,
+              "Na_out": Na_out, "T": T}
+    fig, ax = _axes("[K⁺]ₒ (mM)", "V (mV)", "The electrogenic pump hyperpolarises: "
+                    "Mullins–Noda (r = 3/2) against GHK (r = 1)")
+    ax.plot(K_out, law("ghk_voltage").numeric(**common), label="GHK (no pump current)")
+    ax.plot(K_out, law("mullins_noda").numeric(**common), label="Mullins–Noda, r = 3/2")
+    ax.plot(K_out, law("nernst").numeric(c_in=K_in, c_out=K_out, z=1, T=T), "--",
+            label="E_K")
+    ax.set_xscale("log")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def ncx_reversal_map(V_rest: float = -70.0, T: float = BODY_TEMPERATURE) -> Figure:
+    """E_NCX = 3E_Na − 2E_Ca against [Na⁺]ᵢ, with V; above the line NCX runs backwards."""
+    Na_in = np.linspace(5.0, 60.0, 221)
+    Na_out, (Ca_in, Ca_out) = _mM("Na")[1], _mM("Ca")
+    E_ncx = law("ncx_reversal").numeric(Na_in=Na_in, Na_out=Na_out, Ca_in=Ca_in,
+                                         Ca_out=Ca_out, T=T)
+    fig, ax = _axes("[Na⁺]ᵢ (mM)", "potential (mV)",
+                    "When V rises above E_NCX the exchanger reverses and loads Ca²⁺")
+    ax.plot(Na_in, E_ncx, label=f"E_NCX ([Ca²⁺]ᵢ = {Ca_in * 1e6:g} nM)")
+    ax.fill_between(Na_in, E_ncx, 60.0, color="tab:red", alpha=0.12,
+                    label="V > E_NCX: reverse mode (Ca²⁺ in)")
+    ax.axhline(V_rest, color="tab:blue", lw=1.0, label=f"resting V = {V_rest:g} mV")
+    ax.set_ylim(-150, 60)
+    ax.legend(fontsize="small", loc="lower left")
+    return fig
+
+
+def sglt_accumulation(T: float = BODY_TEMPERATURE) -> Figure:
+    """Largest glucose ratio [G]ᵢ/[G]ₒ for SGLT1 (n = 2) and SGLT2 (n = 1) against V."""
+    V = np.linspace(-100.0, 0.0, 101)
+    Na_in, Na_out = _mM("Na")
+    fig, ax = _axes("membrane potential V (mV)", "largest [glucose]ᵢ / [glucose]ₒ",
+                    "How far Na⁺ coupling can concentrate glucose")
+    for n, name in ((2, "SGLT1, 2 Na⁺ : 1"), (1, "SGLT2, 1 Na⁺ : 1")):
+        ax.plot(V, law("sglt_max_accumulation").numeric(Na_in=Na_in, Na_out=Na_out, V=V,
+                                                        T=T, n=n), label=name)
+    ax.set_yscale("log")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def proton_motive_force_parts(dpsi: float = -160.0, dpH: float = 0.8,
+                              T: float = BODY_TEMPERATURE) -> Figure:
+    """Δp = Δψ − (ln 10 · RT/F) ΔpH split into its electrical and chemical parts."""
+    total = float(law("proton_motive_force").numeric(dpsi=dpsi, dpH=dpH, T=T))
+    chemical = total - dpsi
+    fig, ax = _axes("", "potential (mV)", f"Proton-motive force: Δp = {total:.0f} mV")
+    ax.bar([0, 1, 2], [dpsi, chemical, total], color=["tab:blue", "tab:orange", "tab:green"],
+           width=0.55)
+    ax.set_xticks([0, 1, 2], ["electrical Δψ", "chemical −2.303(RT/F)ΔpH", "total Δp"])
+    for x, v in enumerate((dpsi, chemical, total)):
+        ax.text(x, v / 2, f"{v:.0f} mV", ha="center", va="center", color="white")
+    ax.axhline(0.0, color="black", lw=0.8)
+    return fig
+
+
+def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0) -> Figure:
+    """The cascade after ATP fails at t = 0, on one time axis, NCX reversal marked.
+
+    Panels: [Na⁺]ᵢ and [K⁺]ᵢ; V with E_K and E_NCX; free [Ca²⁺]ᵢ; cell volume.
+    """
+    from symmem.ischemia import Cell, simulate
+
+    run = simulate(Cell(tau_ATP=tau_ATP), t_end=60.0 * t_end_min)
+    minutes = run.t / 60.0
+    fig, axes = plt.subplots(4, 1, figsize=(6.4, 7.2), sharex=True, layout="constrained")
+    na, v, ca, vol = axes
+    na.plot(minutes, run.Na_in, label="[Na⁺]ᵢ")
+    na.plot(minutes, run.K_in, label="[K⁺]ᵢ")
+    na.set_ylabel("mM")
+    v.plot(minutes, run.V, label="V (GHK with pump)")
+    v.plot(minutes, run.E_NCX, "--", label="E_NCX")
+    v.plot(minutes, run.E_K, ":", label="E_K")
+    v.set_ylabel("mV")
+    ca.plot(minutes, run.Ca_in * 1e6, color="tab:red", label="free [Ca²⁺]ᵢ")
+    ca.set_yscale("log")
+    ca.set_ylabel("nM")
+    vol.plot(minutes, run.volume, color="tab:purple", label="volume / resting volume")
+    vol.set_ylabel("relative")
+    vol.set_xlabel("time after ATP supply fails (min)")
+    for ax in axes:
+        ax.axvline(0.0, color="black", lw=0.8)
+        if run.t_ncx_reverses is not None:
+            ax.axvline(run.t_ncx_reverses / 60.0, color="tab:red", lw=0.8, ls=":")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="x-small", loc="center left")
+    when = (f"NCX reverses at {run.t_ncx_reverses / 60.0:.1f} min (dotted red)"
+            if run.t_ncx_reverses is not None else "NCX does not reverse")
+    na.set_title(f"When the pump stops: {when}", fontsize="medium")
+    return fig
+
+
+def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
+                                      dV_AP: float = 100.0) -> Figure:
+    """N_AP = Δ[Na⁺]ᵢ F a / (2 C_m ΔV) against axon radius a (log–log)."""
+    radius = np.logspace(-1, 2.5, 50)  # µm
+    count = law("action_potential_budget").numeric(dNa=dNa, a=radius, C_m=C_m, dV_AP=dV_AP)
+    fig, ax = _axes("axon radius a (µm)", "action potentials",
+                    f"Spikes before [Na⁺]ᵢ rises by {dNa:g} mM with the pump blocked")
+    ax.loglog(radius, count)
+    for a, label in ((0.5, "thin unmyelinated axon"), (250.0, "squid giant axon")):
+        n = float(law("action_potential_budget").numeric(dNa=dNa, a=a, C_m=C_m, dV_AP=dV_AP))
+        ax.plot([a], [n], "o")
+        ax.annotate(f"{label}: {n:,.0f}", (a, n), textcoords="offset points", xytext=(6, -12),
+                    fontsize="small")
+    return fig
