@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from symmem.course import course_files, helpers_importable, load_derivation
+from symmem.course import bundled_folder, course_files, helpers_importable, load_derivation
 from symmem.files import write_atomic
 
 __all__ = ["Built", "build"]
@@ -119,7 +119,9 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
     except DerivationError as exc:
         built.error = str(exc).splitlines()[0]
         return
-    relative = Path(os.path.relpath(path.parent.resolve(), notebooks.resolve())).as_posix()
+    relative = None  # the bundled course is found without a path
+    if path.parent.resolve() != bundled_folder():
+        relative = Path(os.path.relpath(path.parent.resolve(), notebooks.resolve())).as_posix()
     checker = any(e.question in questions for e in d.exercises if e.question)
     nb = derivation_notebook(d, relative, checker=checker)
     built.files.append(write_atomic(notebooks / f"{d.name}.ipynb", notebook_bytes(nb)))
@@ -196,8 +198,10 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
         else:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                # larger files first: the long derivations start early and the pool packs
+                by_size = sorted(files, key=lambda p: p.stat().st_size, reverse=True)
                 futures = {pool.submit(_build_one, path, notebooks, slides, **options): path
-                           for path in files}
+                           for path in by_size}
                 for future in as_completed(futures):
                     try:
                         finished(future.result())
@@ -221,9 +225,13 @@ def summary(results: list[Built], seconds: float, notebooks: Path, slides: Path)
         return sum(1 for r in results for f in r.files
                    if f.suffix == suffix and ("-figure-" in f.name) == figures)
 
+    def many(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
     lines = [f"Built {len(ok)} of {len(results)} derivations in {seconds:.1f} s: "
-             f"{count('.ipynb')} notebooks in {notebooks}/; {count('.tex')} slide decks, "
-             f"{count('.pdf')} compiled to PDF, and {count('.pdf', True)} figures in {slides}/."]
+             f"{many(count('.ipynb'), 'notebook')} in {notebooks}/; "
+             f"{many(count('.tex'), 'slide deck')} ({count('.pdf')} compiled to PDF) and "
+             f"{many(count('.pdf', True), 'figure')} in {slides}/."]
     for r in failed:
         lines.append(f"FAILED {r.name}: {r.error}")
     return "\n".join(lines)

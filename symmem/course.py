@@ -19,6 +19,7 @@ from symmem.derivation import Derivation
 
 __all__ = [
     "Loaded",
+    "bundled_folder",
     "course_files",
     "default_folder",
     "derivation",
@@ -38,12 +39,17 @@ class Loaded:
     error: str | None = None
 
 
+def bundled_folder() -> Path:
+    """The course that comes with symmem: ``derivations/`` beside the package."""
+    return Path(__file__).resolve().parent.parent / "derivations"
+
+
 def default_folder() -> Path:
-    """``derivations/`` in the working directory, else the one beside the package."""
+    """``derivations/`` in the working directory, else the bundled course."""
     here = Path("derivations")
     if here.is_dir():
         return here
-    return Path(__file__).resolve().parent.parent / "derivations"
+    return bundled_folder()
 
 
 def load_derivation(path: Path) -> Loaded:

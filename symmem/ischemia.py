@@ -169,7 +169,7 @@ def simulate(cell: Cell | None = None, t_start: float = -300.0, t_end: float = 1
     ncx_turns.direction = -1
     t_eval = np.linspace(t_start, t_end, points)
     solution = solve_ivp(model.rates, (t_start, t_end), y0, method="LSODA", t_eval=t_eval,
-                         events=ncx_turns, rtol=1e-7, atol=1e-10, max_step=30.0)
+                         events=ncx_turns, rtol=1e-6, atol=1e-9, max_step=60.0)
     if not solution.success:
         raise RuntimeError(f"the ischemia model did not integrate: {solution.message}")
     states = [model.state(t, y) for t, y in zip(solution.t, solution.y.T)]

@@ -29,7 +29,7 @@ def _slide(kind: str) -> dict:
     return {"slideshow": {"slide_type": kind}}
 
 
-def _cells(d: Derivation, folder: str, checker: bool) -> list[NotebookNode]:
+def _cells(d: Derivation, folder: str | None, checker: bool) -> list[NotebookNode]:
     md, code = new_markdown_cell, new_code_cell
     goals = "".join(f"\n- {md_text(g)}" for g in d.goals)
     intro = f"# {md_text(d.title)}\n\n{md_text(d.summary)}"
@@ -50,7 +50,8 @@ def _cells(d: Derivation, folder: str, checker: bool) -> list[NotebookNode]:
 
     cells.append(md("## Check it yourself\n\nRebuild the derivation from its source and check "
                     "every step again:", metadata=_slide("slide")))
-    cells.append(code(f'd = derivation("{d.name}", "{folder}")\nd.verify()\nd.verdict_counts()',
+    where = f', "{folder}"' if folder else ""
+    cells.append(code(f'd = derivation("{d.name}"{where})\nd.verify()\nd.verdict_counts()',
                       metadata=_slide("-")))
     for law_, at in d.conclusions:
         cells.append(md(f"Step {at} is the law `{law_.name}` of `symmem.laws`: "
@@ -92,12 +93,12 @@ def _content_ids(cells: list[NotebookNode]) -> None:
         cell["id"] = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
 
 
-def derivation_notebook(d: Derivation, folder: str = "../derivations",
+def derivation_notebook(d: Derivation, folder: str | None = None,
                         checker: bool = True) -> NotebookNode:
     """Build the notebook of a verified derivation.
 
     ``folder`` is where the notebook finds the derivation files, relative to the
-    notebook; ``checker`` adds cells that call :func:`symmem.check` for exercises
+    notebook (None: the bundled course); ``checker`` adds cells that call :func:`symmem.check` for exercises
     that name a question.
     """
     nb = new_notebook(metadata={"kernelspec": dict(KERNELSPEC)})
