@@ -98,8 +98,8 @@ def derivation_notebook(d: Derivation, folder: str | None = None,
     """Build the notebook of a verified derivation.
 
     ``folder`` is where the notebook finds the derivation files, relative to the
-    notebook (None: the bundled course); ``checker`` adds cells that call :func:`symmem.check` for exercises
-    that name a question.
+    notebook (None: the bundled course); ``checker`` adds cells that call
+    :func:`symmem.check` for exercises that name a question.
     """
     nb = new_notebook(metadata={"kernelspec": dict(KERNELSPEC)})
     nb.nbformat, nb.nbformat_minor = 4, 5
