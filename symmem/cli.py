@@ -235,7 +235,114 @@ def _register_build(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_build)
 
 
-_EXTRA_COMMANDS: list = [_register_derive, _register_build]
+def cmd_check(args: argparse.Namespace) -> int:
+    from symmem.checking import check, question
+
+    q = question(args.question)
+    if args.steps:
+        from symmem.checking.steps import check_steps
+
+        try:
+            text = Path(args.steps).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {args.steps}: {exc}") from None
+        result = check_steps(q.name, text, format=args.format)
+    elif args.answer is None:
+        raise UsageError(f"give an answer to check, for example: symmem check {q.name} "
+                         f"\"{(q.examples or ('...',))[0]}\"  ({q.prompt})")
+    else:
+        params = parse_assignments(args.param)
+        result = check(q.name, args.answer, format=args.format, **params)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(f"{result.verdict} (score {result.score:g})")
+        if result.interpreted:
+            print(f"  read as: {result.interpreted}")
+        print(f"  {result.feedback}")
+        if result.mistakes:
+            print(f"  mistakes: {', '.join(result.mistakes)}")
+    return 0
+
+
+def _register_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check", help="check a student's answer",
+        description="Judge an answer (text or LaTeX) to a question of the bank: correct, "
+        "incorrect, invalid or undecided, with a score, feedback naming the mistake, and how "
+        "the answer was read. Answers are parsed, never executed.",
+        epilog="examples:\n  symmem check nernst \"RT/(zF) ln(c_o/c_i)\"\n"
+        "  symmem check nernst '\\frac{RT}{zF}\\ln\\frac{c_o}{c_i}' --json\n"
+        "  symmem check nernst_numeric \"-89 mV\" --param c_in=140 --param c_out=5\n"
+        "  symmem check nernst --steps my_derivation.txt\n  symmem list questions",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("question", help="question name (see symmem list questions)")
+    p.add_argument("answer", nargs="?", help="the answer, quoted")
+    p.add_argument("--format", choices=["auto", "text", "latex"], default="auto")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="an input of a numeric question (repeatable)")
+    p.add_argument("--steps", metavar="FILE",
+                   help="check a derivation: one equation per line")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from symmem.checking.grade import GradeInputError, grade_rows, read_rows, write_rows
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise UsageError(f"no input file {source}")
+    try:
+        rows = read_rows(source)
+    except GradeInputError as exc:
+        raise UsageError(str(exc)) from None
+    if args.timeout <= 0 or args.jobs < 1:
+        raise UsageError("--timeout must be > 0 and --jobs >= 1")
+    output = Path(args.output) if args.output else source.with_name(
+        source.stem + ".graded" + source.suffix)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(rows), desc="grading", unit="answer", file=sys.stderr,
+                   leave=False)
+    try:
+        graded = grade_rows(rows, jobs=args.jobs, timeout=args.timeout,
+                            progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    write_rows(graded, output)
+    counts: dict[str, int] = {}
+    for row in graded:
+        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+    print(f"graded {len(graded)} answers -> {output} ({summary or 'no rows'})")
+    return 0
+
+
+def _register_grade(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "grade", help="grade a class's answers (CSV or JSON lines)",
+        description="Judge every row of INPUT (CSV with a header, or JSON lines) with at least "
+        "the fields id, question, answer (optional: format, and the inputs of numeric "
+        "questions). The output repeats each row with verdict, score, feedback, mistakes and "
+        "elapsed_ms, in input order. Each answer runs in a worker process under --timeout; "
+        "one slow or crashing answer never loses the others.",
+        epilog="examples:\n  symmem grade answers.csv -o graded.csv\n"
+        "  symmem grade answers.jsonl -o graded.jsonl --jobs 2 --timeout 5",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", help="CSV or .jsonl file of answers")
+    p.add_argument("-o", "--output", help="output file (default: INPUT.graded.EXT); CSV or "
+                   ".jsonl by its suffix")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--timeout", type=float, default=5.0,
+                   help="seconds allowed per answer (default 5)")
+    p.set_defaults(func=cmd_grade)
+
+
+_EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

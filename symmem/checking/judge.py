@@ -1,0 +1,387 @@
+"""Judge a student's answer: equivalent, a known mistake, or simply wrong.
+
+Equivalence is decided by sampling both expressions at random physiological values
+(concentrations 0.001–500 mM, T 273–320 K, z in ±1, ±2, V within ±120 mV …) and,
+when they agree, by a cheap symbolic check under the symbols' assumptions. SymPy's
+"don't know" is never turned into a verdict: when neither sampling nor algebra can
+decide, the verdict is ``undecided``.
+
+Mistakes are found by generating the common wrong answers from the right one (flip a
+ratio, drop z, log10 without 2.303, reciprocal, flip an exponent, drop a term, leave
+the GHK anion terms unswapped, change the sign) and comparing; a constant ratio to
+the right answer is reported as ``constant_factor``. Expressions are evaluated by
+walking the SymPy tree with :mod:`cmath`; nothing is compiled or executed.
+"""
+
+from __future__ import annotations
+
+import cmath
+import html
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import sympy as sp
+
+from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
+from symmem.checking.questions import Question, question
+from symmem.derivation.verify import sample_values
+from symmem.latex import latex
+
+__all__ = ["FEEDBACK", "Result", "check"]
+
+LN10 = math.log(10.0)
+
+FEEDBACK: dict[str, str] = {
+    "inverted_ratio": "Your concentration ratio (or fraction) is upside down, which flips the "
+                      "sign of the logarithm.",
+    "sign_error": "Your answer has the wrong overall sign.",
+    "missing_valence": "The valence z is missing.",
+    "log_base": "You used log10 without the factor ln 10 ≈ 2.303 (or added it where it does "
+                "not belong). ln x = 2.303 log10 x.",
+    "reciprocal": "You have the reciprocal of the right expression (for example zF/(RT) "
+                  "instead of RT/(zF), or k/p instead of p/k).",
+    "exponent_sign": "The sign inside an exponential is flipped: e^(+x) where e^(−x) belongs.",
+    "missing_term": "A term of the right answer is missing.",
+    "chloride_placement": "The anion terms are on the wrong side: for Cl⁻ the inside "
+                          "concentration belongs in the numerator and the outside one in the "
+                          "denominator.",
+    "constant_factor": "Your answer is off by a constant factor.",
+    "units_factor": "Your number is off by a factor of 1000: check V against mV (or M "
+                    "against mM).",
+}
+
+#: partial credit a lecturer would give for a single recognised slip
+SCORES = {"sign_error": 0.5, "inverted_ratio": 0.5, "missing_valence": 0.5, "log_base": 0.5,
+          "exponent_sign": 0.5, "missing_term": 0.5, "chloride_placement": 0.5,
+          "constant_factor": 0.5, "units_factor": 0.75, "reciprocal": 0.25}
+
+_EXACT = 1e-8
+_APPROX = 5e-4  # a wrong answer this close to a mutant is that mutant
+
+
+@dataclass
+class Result:
+    """The verdict on one answer."""
+
+    question: str
+    answer: str
+    verdict: str
+    score: float = 0.0
+    feedback: str = ""
+    mistakes: list[str] = field(default_factory=list)
+    interpreted: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def _repr_markdown_(self) -> str:
+        read = f"\n\nread as: ${self.interpreted}$" if self.interpreted else ""
+        return f"**{self.verdict}** (score {self.score:g}): {html.escape(self.feedback)}{read}"
+
+
+# --- evaluation without execution -----------------------------------------------------------
+class _Undefined(Exception):
+    pass
+
+
+def _value(expr: sp.Basic, env: Mapping[sp.Basic, float]) -> complex:
+    if expr.is_Symbol:
+        return complex(env[expr])
+    if expr.is_Number:
+        return complex(float(expr))
+    if expr is sp.E:
+        return complex(math.e)
+    if expr is sp.pi:
+        return complex(math.pi)
+    if expr.is_Add:
+        return sum((_value(a, env) for a in expr.args), 0j)
+    if expr.is_Mul:
+        out = 1 + 0j
+        for a in expr.args:
+            out *= _value(a, env)
+        return out
+    try:
+        if expr.is_Pow:
+            base, exponent = _value(expr.base, env), _value(expr.exp, env)
+            if base == 0 and exponent.real <= 0:
+                raise _Undefined
+            return base ** exponent
+        if isinstance(expr, sp.log):
+            arg = _value(expr.args[0], env)
+            if arg == 0:
+                raise _Undefined
+            return cmath.log(arg)
+        if isinstance(expr, sp.exp):
+            arg = _value(expr.args[0], env)
+            if arg.real > 700:
+                raise _Undefined
+            return cmath.exp(arg)
+    except (OverflowError, ZeroDivisionError, ValueError):
+        raise _Undefined from None
+    raise _Undefined
+
+
+def _values(expr: sp.Basic, samples: list[dict]) -> list[complex | None]:
+    out: list[complex | None] = []
+    for env in samples:
+        try:
+            v = _value(expr, env)
+        except (_Undefined, KeyError):
+            out.append(None)
+            continue
+        out.append(v if cmath.isfinite(v) else None)
+    return out
+
+
+def _agree(a: list[complex | None], b: list[complex | None], rel: float) -> bool | None:
+    """True if equal at every sample where both are defined; None if too few samples."""
+    compared = 0
+    for x, y in zip(a, b):
+        if x is None or y is None:
+            continue
+        compared += 1
+        if abs(x - y) > rel * max(abs(x), abs(y), 1e-300):
+            return False
+    return True if compared >= 3 else None
+
+
+def _ratio(a: list[complex | None], b: list[complex | None]) -> list[complex] | None:
+    out = []
+    for x, y in zip(a, b):
+        if x is None or y is None or abs(y) < 1e-300:
+            continue
+        out.append(x / y)
+    return out if len(out) >= 3 else None
+
+
+# --- the question's samples and wrong answers -----------------------------------------------
+def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
+    ref = q.answer
+    logs = sorted(ref.atoms(sp.log), key=sp.default_sort_key)
+    exps = sorted(ref.atoms(sp.exp), key=sp.default_sort_key)
+    first: list[tuple[str, sp.Expr]] = []
+    for L in logs:
+        first.append(("inverted_ratio", ref.xreplace({L: sp.log(1 / L.args[0])})))
+    if len(logs) > 1:
+        first.append(("inverted_ratio", ref.xreplace({L: sp.log(1 / L.args[0]) for L in logs})))
+    if logs:
+        first.append(("log_base", ref.xreplace({L: L / sp.log(10) for L in logs})))
+        first.append(("log_base", ref * sp.log(10)))
+    first.append(("sign_error", -ref))
+    z = sp.Symbol("z", integer=True, nonzero=True)
+    if z in ref.free_symbols:
+        first.append(("missing_valence", ref.subs(z, 1)))
+    first.append(("reciprocal", 1 / ref))
+    factors = sp.Mul.make_args(ref)
+    plain = [f for f in factors if not f.atoms(sp.log, sp.exp)]
+    if 0 < len(plain) < len(factors):
+        coefficient = sp.Mul(*plain)
+        first.append(("reciprocal", ref / coefficient ** 2))
+    for X in exps:
+        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0])})))
+    if len(exps) > 1:
+        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0]) for X in exps})))
+    adds = [a for a in sp.preorder_traversal(ref) if isinstance(a, sp.Add)][:6]
+    for add in adds:
+        for term in add.args:
+            first.append(("missing_term", ref.xreplace({add: add - term})))
+    for a, b, code in q.swaps:
+        sa, sb = _registry(a), _registry(b)
+        first.append((code, ref.xreplace({sa: sb, sb: sa})))
+    combined: list[tuple[tuple[str, ...], sp.Expr]] = [((c,), e) for c, e in first]
+    for code, expr in first:
+        if code in ("sign_error", "missing_valence", "log_base"):
+            continue
+        combined.append(((code, "sign_error"), -expr))
+        if z in ref.free_symbols:
+            combined.append(((code, "missing_valence"), expr.subs(z, 1)))
+    return combined
+
+
+def _registry(name: str) -> sp.Symbol:
+    from symmem.symbols import sym
+
+    return sym(name)
+
+
+@dataclass
+class _Prepared:
+    samples: list[dict]
+    reference: list[complex | None]
+    mutants: list[tuple[tuple[str, ...], list[complex | None]]]
+    z_values: list[float] | None
+
+
+@lru_cache(maxsize=64)
+def _prepare(name: str) -> _Prepared:
+    q = question(name)
+    symbols = q.answer.free_symbols
+    samples = [s for seed in (0, 1) for s in sample_values(symbols, seed=seed)][:10]
+    reference = _values(q.answer, samples)
+    mutants = []
+    for codes, expr in _mutants(q):
+        values = _values(expr, samples)
+        if _agree(values, reference, _APPROX) is False:
+            mutants.append((codes, values))
+    z = [s.get(sp.Symbol("z", integer=True, nonzero=True)) for s in samples]
+    return _Prepared(samples, reference, mutants, z if all(v is not None for v in z) else None)
+
+
+# --- verdicts -------------------------------------------------------------------------------
+def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prepared
+              ) -> tuple[list[str], str]:
+    matches = [codes for codes, values in prep.mutants if _agree(got, values, _APPROX)]
+    if matches:
+        shortest = min(len(c) for c in matches)
+        best = [c for c in matches if len(c) == shortest]
+        # for a single logarithm an inverted ratio and an overall sign give the same values:
+        # the structure of the answer tells which slip it was
+        inverted = [c for c in best if "inverted_ratio" in c]
+        signs = [c for c in best if "inverted_ratio" not in c and "sign_error" in c]
+        if inverted and signs:
+            best = inverted if _has_inverted_log(q, expr) else signs
+        return list(best[0]), ""
+    ratio = _ratio(got, prep.reference)
+    if ratio and all(abs(r - ratio[0]) <= 1e-6 * abs(ratio[0]) for r in ratio):
+        r = ratio[0].real
+        if abs(abs(r) - LN10) < 1e-3 or abs(abs(r) - 1 / LN10) < 1e-3:
+            return ["log_base"] + (["sign_error"] if r < 0 else []), ""
+        return ["constant_factor"], f" It is {r:.4g} times the right answer."
+    if ratio and prep.z_values:
+        defined = [(r, z) for r, z in zip(ratio, prep.z_values)]
+        if all(abs(r - z) < 1e-6 * abs(z) or abs(r - 1 / z) < 1e-6 for r, z in defined):
+            return ["missing_valence"], ""
+    return [], ""
+
+
+def _has_inverted_log(q: Question, expr: sp.Expr) -> bool:
+    ref_args = {L.args[0] for L in q.answer.atoms(sp.log)}
+    for L in expr.atoms(sp.log):
+        for arg in ref_args:
+            if sp.simplify(L.args[0] * arg - 1) == 0:
+                return True
+    return False
+
+
+def _symbolic_zero(difference: sp.Expr) -> bool | None:
+    try:
+        reduced = sp.cancel(sp.together(sp.expand_log(difference, force=True)))
+    except (sp.PolynomialError, TypeError, ValueError, RecursionError):
+        return None
+    return True if reduced == 0 else None
+
+
+def _textbook_constants(expr: sp.Expr) -> sp.Expr | None:
+    """``expr`` with 2.303 read as ln 10 (and 0.434 as 1/ln 10); None when it has neither."""
+    swap = {}
+    for number in expr.atoms(sp.Float):
+        size, sign = abs(float(number)), (1 if number > 0 else -1)
+        if abs(size - LN10) < 1e-3:
+            swap[number] = sign * sp.log(10)
+        elif abs(size - 1 / LN10) < 2e-4:
+            swap[number] = sign / sp.log(10)
+    return expr.xreplace(swap) if swap else None
+
+
+def _check_expression(q: Question, answer: str, form: str) -> Result:
+    result = Result(q.name, answer, "invalid")
+    try:
+        left, expr = parse_answer(answer, q.symbols, form)
+    except ParseError as exc:
+        result.feedback = str(exc)
+        return result
+    result.interpreted = latex(expr)
+    if left is not None and left not in q.lhs:
+        result.feedback = (f"the left side {shown(left)} is not what the question asks for "
+                           f"({', '.join(q.lhs) or 'leave it out'})")
+        return result
+    prep = _prepare(q.name)
+    got = _values(expr, prep.samples)
+    same = _agree(got, prep.reference, _EXACT)
+    if same:
+        proved = _symbolic_zero(expr - q.answer)
+        how = "proved equal by algebra" if proved else (
+            f"equal at {len(prep.samples)} random physiological values")
+        result.verdict, result.score = "correct", 1.0
+        result.feedback = f"Correct ({how})."
+        return result
+    textbook = _textbook_constants(expr)
+    close = textbook is not None and _agree(_values(textbook, prep.samples), prep.reference,
+                                            _EXACT)
+    if close:
+        result.verdict, result.score = "correct", 1.0
+        result.feedback = ("Correct, with a textbook approximation (2.303 for ln 10 is "
+                           "accepted).")
+        return result
+    if same is None:
+        result.verdict = "undecided"
+        result.feedback = ("Could not decide: the answer cannot be evaluated at physiological "
+                           "values (a logarithm of a negative number?).")
+        return result
+    codes, extra = _diagnose(q, expr, got, prep)
+    result.verdict = "incorrect"
+    result.mistakes = codes
+    if codes:
+        result.score = SCORES.get(codes[0], 0.25) if len(codes) == 1 else 0.25
+        result.feedback = "Not quite. " + " ".join(FEEDBACK[c] for c in codes) + extra
+    else:
+        result.feedback = "Not equivalent to the right answer."
+    if re.search(r"/\s*[A-Za-z0-9]+\s*[A-Za-z]", answer) and "(" not in answer.split("/")[1][:2]:
+        result.feedback += (" Note: a/bc is read as (a/b)·c; write a/(bc), for example "
+                            "RT/(zF), when both belong below the line.")
+    return result
+
+
+def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result:
+    result = Result(q.name, answer, "invalid")
+    try:
+        value, typed = parse_number(answer, q.unit)
+        expected = q.expected(**params)
+    except ParseError as exc:
+        result.feedback = str(exc)
+        return result
+    result.interpreted = f"{value:g}\\ \\mathrm{{{q.unit}}}"
+    tolerance = max(q.tolerance, q.rel_tolerance * abs(expected))
+    if abs(value - expected) <= tolerance:
+        result.verdict, result.score = "correct", 1.0
+        result.feedback = f"Correct: {expected:.4g} {q.unit}."
+        return result
+    z = float({**q.defaults, **params}.get("z", 1))
+    candidates = [("units_factor", expected * 1e-3), ("units_factor", expected * 1e3),
+                  ("sign_error", -expected), ("log_base", expected / LN10),
+                  ("log_base", expected * LN10)]
+    if abs(z) != 1:
+        candidates += [("missing_valence", expected * z), ("missing_valence", expected * abs(z))]
+    result.verdict = "incorrect"
+    for code, wrong in candidates:
+        if abs(value - wrong) <= max(tolerance * abs(wrong / expected) if expected else 0,
+                                     q.rel_tolerance * abs(wrong), 1e-12):
+            result.mistakes = [code]
+            result.score = SCORES[code]
+            note = " A number without a unit is read in mV." if code == "units_factor" and \
+                typed is None else ""
+            result.feedback = f"Not quite. {FEEDBACK[code]}{note}"
+            return result
+    result.feedback = f"Not within {tolerance:.2g} {q.unit} of the right value."
+    return result
+
+
+def check(question_name: str, answer: str, *, format: str = "auto", **params: Any) -> Result:
+    """Judge ``answer`` to the question ``question_name``.
+
+    >>> check("nernst", "RT/(zF) ln(c_i/c_o)").mistakes
+    ['inverted_ratio']
+    """
+    q = question(question_name)
+    if not isinstance(answer, str):
+        return Result(q.name, repr(answer)[:40], "invalid", feedback="the answer must be text")
+    if q.numeric:
+        return _check_number(q, answer, params)
+    if params:
+        return Result(q.name, answer, "invalid",
+                      feedback=f"{q.name} is a symbolic question; it takes no parameters")
+    return _check_expression(q, answer, format)

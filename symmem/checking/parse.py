@@ -1,0 +1,437 @@
+"""Read a student's answer into SymPy without ever running it.
+
+The answer is normalised (Unicode minus, ×, ·, µ, superscript digits, odd spaces),
+LaTeX is translated into the same plain notation, and the text is split into tokens
+by our own tokenizer. Implicit multiplication is made explicit (``R T``, ``RT``,
+``2.303RT``, ``zF``, ``)(``), names are split into the question's symbols, and the
+result is parsed by :func:`ast.parse` and walked with a strict whitelist: numbers,
+the question's symbols, ``+ - * / **``, and calls of ``ln log log10 exp sqrt``.
+Every SymPy object is built here, directly; nothing reaches ``eval``, ``exec``,
+``sympify`` or ``parse_expr``.
+
+Limits are checked before anything is built: length, nesting depth, digits in a
+number and the size of a numeric exponent, so ``9**9**9**9`` is refused at once.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy as sp
+
+__all__ = [
+    "Limits",
+    "ParseError",
+    "detect_format",
+    "parse_answer",
+    "parse_equation",
+    "parse_expression",
+    "parse_number",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an answer may be; anything beyond is refused before it is built."""
+
+    length: int = 600
+    depth: int = 30
+    digits: int = 24
+    exponent: int = 64
+    nodes: int = 400
+
+
+LIMITS = Limits()
+
+
+class ParseError(ValueError):
+    """An answer that cannot be read: the message says where and why, with a hint."""
+
+
+def shown(text: str, width: int = 40) -> str:
+    """Student text made safe to echo: control characters dropped, HTML escaped, cut."""
+    clean = "".join(ch for ch in text if ch.isprintable())
+    cut = clean if len(clean) <= width else clean[:width] + "…"
+    return html.escape(cut, quote=True)
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_REPLACE = {"−": "-", "–": "-", "—": "-", "×": "*", "·": "*", "⋅": "*", "∗": "*",
+            "÷": "/", "µ": "μ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
+            "\u2003": " ", "Δ": "Delta ", "ψ": "psi", "π": "pi"}
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def normalise(text: str) -> str:
+    """Unicode to plain notation: minus signs, ×, ·, µ/μ, superscripts, odd spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    for old, new in _REPLACE.items():
+        text = text.replace(old, new)
+    # x² -> x^(2); a run of superscript characters is one exponent
+    text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)", lambda m: f"^({m.group(1).translate(_SUPERSCRIPTS)})",
+                  text)
+    return text
+
+
+# --- LaTeX --------------------------------------------------------------------------------
+_LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
+                r"\times": "*", r"\left": "", r"\right": "", r"\,": " ", r"\;": " ",
+                r"\!": "", r"\:": " ", r"\quad": " ", r"\Delta": " Delta ", r"\psi": "psi",
+                r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\dfrac": r"\frac",
+                r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
+                r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": ""}
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def _braced(text: str, start: int) -> tuple[str, int]:
+    """The group ``{...}`` (or one character) starting at ``start``; returns (content, end)."""
+    while start < len(text) and text[start] == " ":
+        start += 1
+    if start >= len(text):
+        raise ParseError("a LaTeX command is missing its argument at the end")
+    if text[start] != "{":
+        return text[start], start + 1
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start + 1:i], i + 1
+    raise ParseError("a { is never closed in the LaTeX")
+
+
+def latex_to_text(source: str) -> str:
+    """Translate the LaTeX students write into plain notation; refuse other commands."""
+    text = source.replace(r"\log_{10}", " log10").replace(r"\log_10", " log10")
+    text = text.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac")
+    for command in _COMMAND.finditer(text):
+        word = "\\" + command.group(1)
+        if word not in _LATEX_WORDS and word not in (r"\frac", r"\sqrt", r"\{", r"\}"):
+            raise ParseError(f"the LaTeX command {shown(word)} is not allowed in an answer "
+                             r"(use \frac, \ln, \log, \exp, \sqrt, \cdot, ^{...}, _{...})")
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith(r"\frac", i):
+            top, i = _braced(text, i + 5)
+            bottom, i = _braced(text, i)
+            out.append(f"(({latex_to_text(top)})/({latex_to_text(bottom)}))")
+        elif match := re.match(r"\\(mathrm|text|operatorname|mathit)\b", text[i:]):
+            inside, i = _braced(text, i + match.end())
+            out.append(latex_to_text(inside))
+        elif text.startswith(r"\sqrt", i):
+            inside, i = _braced(text, i + 5)
+            out.append(f" sqrt({latex_to_text(inside)})")
+        else:
+            match = _COMMAND.match(text, i)
+            if match:
+                out.append(_LATEX_WORDS.get("\\" + match.group(1), ""))
+                i = match.end()
+            else:
+                out.append(text[i])
+                i += 1
+    plain = "".join(out)
+    plain = re.sub(r"\^\s*\{", "^(", plain)
+    return plain.replace("{", "(").replace("}", ")")
+
+
+def detect_format(text: str) -> str:
+    """``latex`` when the answer has a backslash command or braces, else ``text``."""
+    return "latex" if re.search(r"\\[A-Za-z,;!:]|[{}]", text) else "text"
+
+
+# --- tokens -------------------------------------------------------------------------------
+_BRACKET = re.compile(r"\[\s*([A-Za-z]{1,4})\s*(?:\^\s*\(?\s*\d?\s*[+-]?\s*\)?|\d?[+-])?\s*\]"
+                      r"\s*_?\s*(?:\(\s*(in|out|i|o)\s*\)|(in|out|i|o)\b)")
+_SUBSCRIPT_GROUP = re.compile(r"_\s*\(\s*([A-Za-z0-9]+)\s*\)")
+_TOKEN = re.compile(r"\s*(?:(?P<number>\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
+                    r"|(?P<name>[A-Za-z][A-Za-z0-9_]*)|(?P<op>\*\*|[-+*/^(),=]))")
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    tokens, i = [], 0
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        match = _TOKEN.match(text, i)
+        if not match:
+            ch = text[i]
+            hint = ""
+            if ch in "[]":
+                hint = " (write a concentration as [K]_o, K_o or c_o)"
+            elif ch in "'\"":
+                hint = " (an answer is an expression, not code: no strings)"
+            elif ch in "_.:;@!&|<>%$#~`?\\":
+                hint = " (an answer is an expression, not code)"
+            raise ParseError(f"cannot read {shown(ch)} at position {i + 1}{hint}")
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind), i + 1))
+        i = match.end()
+    return tokens
+
+
+FUNCTIONS = ("ln", "log", "log10", "exp", "sqrt")
+_FUNCTION_TYPOS = {"In": "ln", "Ln": "ln", "LN": "ln", "lg": "log10", "Log": "log",
+                   "Exp": "exp", "EXP": "exp", "sqr": "sqrt"}
+
+
+_CONSTANTS = ("e", "pi")
+
+
+def _is_known(name: str, known: Mapping[str, sp.Basic]) -> bool:
+    return name in known or name in FUNCTIONS or name in _CONSTANTS
+
+
+def _split_name(name: str, known: Mapping[str, sp.Basic]) -> list[str] | None:
+    """Split ``RTln`` into known names (longest first); None when it cannot be done."""
+    if _is_known(name, known):
+        return [name]
+    for cut in range(len(name) - 1, 0, -1):
+        head = name[:cut]
+        if _is_known(head, known):
+            rest = _split_name(name[cut:], known)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
+def _leftover(name: str, known: Mapping[str, sp.Basic]) -> str:
+    """The first part of ``name`` that no known name covers (``V`` in ``zFV``)."""
+    i = 0
+    while i < len(name):
+        for cut in range(len(name), i, -1):
+            if _is_known(name[i:cut], known):
+                i = cut
+                break
+        else:
+            return name if i == 0 else name[i:]
+    return name
+
+
+def _unknown(name: str, known: Mapping[str, sp.Basic]) -> ParseError:
+    display = getattr(known, "display", None) or sorted(k for k in known if len(k) < 10)
+    if name in _FUNCTION_TYPOS:
+        return ParseError(f"did you mean {_FUNCTION_TYPOS[name]}? (you typed {shown(name)})")
+    close = difflib.get_close_matches(name, [*known, *FUNCTIONS], n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    names = ", ".join(display[:20])
+    return ParseError(f"unknown symbol {shown(name)}{hint} — this question knows {names}")
+
+
+def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic]) -> str:
+    """Join tokens with ``*`` where multiplication is implied, names split into symbols."""
+    expanded: list[tuple[str, str]] = []
+    for kind, value, where in tokens:
+        if kind == "number":
+            digits = sum(ch.isdigit() for ch in value.split("e")[0].split("E")[0])
+            if digits > LIMITS.digits:
+                raise ParseError(f"the number at position {where} has {digits} digits; at most "
+                                 f"{LIMITS.digits} are allowed")
+        if kind == "name" and not _is_known(value, known):
+            parts = _split_name(value, known)
+            if parts is None:
+                raise _unknown(_leftover(value, known), known)
+            expanded += [("name", part) for part in parts]
+            continue
+        expanded.append((kind, "**" if value == "^" else value))
+    out: list[str] = []
+    previous: tuple[str, str] | None = None
+    for kind, value in expanded:
+        if previous is not None:
+            p_kind, p_value = previous
+            left = p_kind == "number" or (p_kind == "name" and p_value not in FUNCTIONS) or \
+                p_value == ")"
+            right = kind in ("number", "name") or value == "("
+            if left and right:
+                out.append("*")
+            if p_kind == "name" and p_value in FUNCTIONS and value != "(":
+                raise ParseError(f"{p_value} needs brackets: write {p_value}(...)")
+        out.append(value)
+        previous = (kind, value)
+    if previous and previous[0] == "name" and previous[1] in FUNCTIONS:
+        raise ParseError(f"{previous[1]} needs brackets: write {previous[1]}(...)")
+    return " ".join(out)
+
+
+# --- building SymPy -----------------------------------------------------------------------
+class _Builder:
+    def __init__(self, known: Mapping[str, sp.Basic]) -> None:
+        self.known = known
+        self.count = 0
+
+    def build(self, node: ast.AST) -> sp.Expr:
+        self.count += 1
+        if self.count > LIMITS.nodes:
+            raise ParseError("the answer is too long to be an expression")
+        if isinstance(node, ast.Expression):
+            return self.build(node.body)
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            value = node.value
+            return sp.Integer(value) if isinstance(value, int) else sp.Float(repr(value), 15)
+        if isinstance(node, ast.Name):
+            return self.known[node.id] if node.id in self.known else self._name(node.id)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            inner = self.build(node.operand)
+            return -inner if isinstance(node.op, ast.USub) else inner
+        if isinstance(node, ast.BinOp):
+            return self._binary(node)
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        raise ParseError("an answer is an expression, not code")
+
+    def _name(self, name: str) -> sp.Expr:
+        if name == "e":
+            return sp.E
+        if name == "pi":
+            return sp.pi
+        raise _unknown(name, self.known)
+
+    def _binary(self, node: ast.BinOp) -> sp.Expr:
+        left, right = self.build(node.left), self.build(node.right)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if isinstance(node.op, ast.Div):
+            if right == 0:
+                raise ParseError("the answer divides by zero")
+            return left / right
+        if isinstance(node.op, ast.Pow):
+            if right.is_Number and abs(right) > LIMITS.exponent:
+                raise ParseError(f"the exponent {shown(str(right), 20)} is too large (at most "
+                                 f"{LIMITS.exponent})")
+            if left.is_Number and right.is_Number and abs(left) > 10 ** 6:
+                raise ParseError("a power of a very large number is not a sensible answer")
+            if left == sp.E:
+                return sp.exp(right)
+            return left ** right
+        raise ParseError("only + - * / and ^ are allowed between terms")
+
+    def _call(self, node: ast.Call) -> sp.Expr:
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+            raise ParseError("an answer is an expression, not code")
+        if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
+            raise ParseError(f"{node.func.id}(...) takes exactly one argument")
+        argument = self.build(node.args[0])
+        name = node.func.id
+        if name in ("ln", "log"):
+            return sp.log(argument)
+        if name == "log10":
+            return sp.log(argument) / sp.log(10)
+        if name == "exp":
+            if argument.is_Number and abs(argument) > 700:
+                raise ParseError("exp of such a large number is not a sensible answer")
+            return sp.exp(argument)
+        return sp.sqrt(argument)
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for position, ch in enumerate(text, start=1):
+        if ch in "([{":
+            depth += 1
+            if depth > LIMITS.depth:
+                raise ParseError(f"brackets are nested more than {LIMITS.depth} deep")
+        elif ch in ")]}":
+            depth -= 1
+            if depth < 0:
+                raise ParseError(f"the bracket at position {position} closes nothing")
+    if depth:
+        raise ParseError("a bracket is opened but never closed")
+
+
+def _prepare(answer: str, form: str) -> str:
+    if not isinstance(answer, str):
+        raise ParseError("the answer must be text")
+    if len(answer) > LIMITS.length:
+        raise ParseError(f"the answer is {len(answer)} characters long; at most "
+                         f"{LIMITS.length} are allowed")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in answer):
+        raise ParseError("the answer contains control characters")
+    text = normalise(answer).strip()
+    if not text:
+        raise ParseError("the answer is empty")
+    if form == "auto":
+        form = detect_format(text)
+    if form not in ("text", "latex"):
+        raise ParseError(f"unknown format {shown(form)}; use auto, text or latex")
+    _check_depth(text)
+    if form == "latex":
+        text = latex_to_text(text)
+    text = _BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ", text)
+    text = _SUBSCRIPT_GROUP.sub(lambda m: f"_{m.group(1)}", text)
+    text = re.sub(r"(?<=[A-Za-z0-9])\s*_\s*(?=[A-Za-z0-9])", "_", text)
+    _check_depth(text)
+    return text
+
+
+def parse_expression(text: str, known: Mapping[str, sp.Basic]) -> sp.Expr:
+    """Parse prepared text (no ``=``) into SymPy with the whitelist."""
+    if not text.strip():
+        raise ParseError("one side of the '=' is empty")
+    source = _explicit(_tokens(text), known)
+    try:
+        tree = ast.parse(source, mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        raise ParseError("cannot read this as an expression (check the operators and "
+                         "brackets)") from None
+    return _Builder(known).build(tree)
+
+
+def parse_answer(answer: str, known: Mapping[str, sp.Basic], form: str = "auto"
+                 ) -> tuple[str | None, sp.Expr]:
+    """Parse ``[NAME =] expression``; returns (the left side as typed or None, the right side).
+
+    The left side is only a name (``E``, ``V``, ``G(t)``); the caller checks it.
+    """
+    text = _prepare(answer, form)
+    sides = text.split("=")
+    if len(sides) > 2:
+        raise ParseError("an answer has at most one '='")
+    if len(sides) == 2:
+        left = re.sub(r"\s+", "", sides[0])
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*(\(t\))?", left):
+            raise ParseError(f"the left side {shown(left)} should be a name such as E (or "
+                             "leave it out)")
+        return left, parse_expression(sides[1], known)
+    return None, parse_expression(sides[0], known)
+
+
+def parse_equation(line: str, known: Mapping[str, sp.Basic], form: str = "auto") -> sp.Eq:
+    """Parse ``expression = expression`` (one line of a student's derivation)."""
+    text = _prepare(line, form)
+    sides = text.split("=")
+    if len(sides) != 2:
+        raise ParseError("each line of a derivation is one equation with one '='")
+    return sp.Eq(parse_expression(sides[0], known), parse_expression(sides[1], known),
+                 evaluate=False)
+
+
+_UNITS = {"mv": 1.0, "v": 1e3, "μv": 1e-3, "uv": 1e-3, "kv": 1e6}
+_NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-zμ]*)\s*$")
+
+
+def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
+    """A number with an optional unit, in ``unit``; returns (value, unit as typed or None)."""
+    if not isinstance(answer, str) or len(answer) > 60:
+        raise ParseError("give a number, for example -89 mV")
+    text = normalise(answer).replace(" ", " ").strip()
+    text = re.sub(r"^\s*[A-Za-z_]+\s*=\s*", "", text)  # "E = -89 mV"
+    match = _NUMBER.match(text)
+    if not match:
+        raise ParseError(f"give a number with an optional unit, for example -89 {unit}")
+    value = float(match.group(1).replace(" ", ""))
+    typed = match.group(2) or None
+    if typed is None:
+        return value, None
+    factor = _UNITS.get(typed.lower()) if unit == "mV" else (1.0 if typed == unit else None)
+    if factor is None:
+        raise ParseError(f"unknown unit {shown(typed)}; give the answer in {unit}")
+    return value * factor, typed

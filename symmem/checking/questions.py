@@ -1,0 +1,202 @@
+"""The question bank: each question's right answer is taken from :mod:`symmem.laws`.
+
+A question has its own symbol table, so ``E``, ``I``, ``Q``, ``N``, ``S`` or ``Ci``
+mean what the question says and never SymPy's defaults. A lecturer adds one in a
+few lines::
+
+    QUESTIONS["pump_leak_half_time"] = symbolic(
+        "pump_leak_half_time", "Write the half-time of the pump-leak model.",
+        law("pump_leak_half_time").rhs, ["k"], lhs=["t_half", "t"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from symmem.laws import law
+from symmem.symbols import sym
+
+__all__ = ["QUESTIONS", "Question", "numeric", "question", "symbolic"]
+
+#: the notation every question accepts for each symbol (CONVENTIONS, student notation)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "R": ("R",), "T": ("T",), "F": ("F",), "z": ("z",), "V": ("V", "Vm", "V_m"),
+    "E": ("E",),
+    "c_in": ("c_i", "c_in", "ci", "Ci", "C_i", "c_inside", "X_i", "X_in"),
+    "c_out": ("c_o", "c_out", "co", "Co", "C_o", "c_outside", "X_o", "X_out"),
+    "P": ("P",), "p": ("p",), "k": ("k",), "t": ("t",), "G0": ("G_0", "G0"),
+    "r": ("r",), "n": ("n",),
+    "dpsi": ("dpsi", "Delta psi", "Deltapsi", "Dpsi", "psi"),
+    "dpH": ("dpH", "DeltapH", "DpH", "Delta pH"),
+}
+for _ion in ("K", "Na", "Cl", "Ca"):
+    ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
+    ALIASES[f"{_ion}_out"] = (f"{_ion}_o", f"{_ion}_out", f"{_ion}o")
+    ALIASES[f"P_{_ion}"] = (f"P_{_ion}", f"P{_ion}")
+    ALIASES[f"E_{_ion}"] = (f"E_{_ion}", f"E{_ion}")
+
+
+class SymbolTable(dict):
+    """Names a student may type, mapped to symbols; ``display`` lists one name per symbol."""
+
+    display: list[str]
+
+
+def symbol_table(names: Sequence[str]) -> SymbolTable:
+    """Every way of writing each of ``names``, mapped to the registry's symbol."""
+    table = SymbolTable()
+    table.display = []
+    for name in names:
+        aliases = ALIASES.get(name, (name,))
+        table.display.append(aliases[0].replace(" ", ""))
+        for alias in aliases:
+            table[alias.replace(" ", "")] = sym(name)
+    return table
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: a prompt, the right answer, the symbols a student may use.
+
+    ``lhs`` are the names accepted on the left of an ``=``. ``swaps`` are pairs of
+    symbols whose exchange is a known mistake (GHK anions: ``chloride_placement``).
+    A numeric question has ``law_name`` and ``defaults`` and expects a number in
+    ``unit``, within ``tolerance`` (absolute, in ``unit``) or ``rel_tolerance``.
+    """
+
+    name: str
+    prompt: str
+    answer: sp.Expr
+    symbols: Mapping[str, sp.Basic]
+    lhs: tuple[str, ...] = ()
+    swaps: tuple[tuple[str, str, str], ...] = ()
+    law_name: str | None = None
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    unit: str = ""
+    tolerance: float = 0.0
+    rel_tolerance: float = 0.0
+    examples: tuple[str, ...] = ()
+
+    @property
+    def numeric(self) -> bool:
+        return self.law_name is not None
+
+    def expected(self, **params: Any) -> float:
+        """The right number for a numeric question (physiology units)."""
+        values = {**self.defaults, **params}
+        return float(law(self.law_name).numeric(**values))  # type: ignore[arg-type]
+
+
+def symbolic(name: str, prompt: str, answer: sp.Expr, names: Sequence[str], *,
+             lhs: Sequence[str] = (), swaps: Sequence[tuple[str, str, str]] = (),
+             examples: Sequence[str] = ()) -> Question:
+    """A question whose answer is an expression in ``names`` (plus R, T, F)."""
+    table = symbol_table(["R", "T", "F", *names])
+    missing = answer.free_symbols - set(table.values())
+    if missing:
+        raise ValueError(f"question {name}: the answer uses {sorted(map(str, missing))}, "
+                         "which are not in its symbol table")
+    return Question(name, prompt, answer, table, tuple(lhs), tuple(swaps),
+                    examples=tuple(examples))
+
+
+def numeric(name: str, prompt: str, law_name: str, defaults: Mapping[str, Any], *,
+            tolerance: float = 0.5, rel_tolerance: float = 0.01) -> Question:
+    """A question whose answer is a number in the law's unit, with ``defaults`` as inputs."""
+    item = law(law_name)
+    return Question(name, prompt, item.rhs, {}, law_name=law_name, defaults=dict(defaults),
+                    unit=item.result.unit, tolerance=tolerance, rel_tolerance=rel_tolerance)
+
+
+def _ncx_in_reversal_potentials() -> sp.Expr:
+    """E_NCX from the ncx_reversal law, with each concentration ratio written by Nernst."""
+    nernst = law("nernst").equation
+    c_out = sp.solve(nernst, sym("c_out"))[0]
+
+    def outside(ion: str, z: int) -> sp.Expr:
+        return c_out.subs({sym("c_in"): sym(f"{ion}_in"), sym("z"): z, sym("E"): sym(f"E_{ion}")})
+
+    rhs = law("ncx_reversal").rhs.subs(sym("n"), 3)
+    rhs = rhs.subs({sym("Na_out"): outside("Na", 1), sym("Ca_out"): outside("Ca", 2)})
+    return sp.expand(sp.expand_log(rhs, force=True))
+
+
+def _build() -> dict[str, Question]:
+    ghk = law("ghk_voltage").equation_for(("K", "Na", "Cl")).rhs
+    ions = [f"{x}_{side}" for x in ("K", "Na", "Cl") for side in ("in", "out")]
+    bank = [
+        symbolic("nernst", "Write the Nernst potential E of an ion of valence z (c_i inside, "
+                 "c_o outside).", law("nernst").rhs, ["z", "c_in", "c_out"], lhs=["E"],
+                 examples=("RT/(zF) ln(c_o/c_i)", r"\frac{RT}{zF}\ln\frac{c_o}{c_i}",
+                           "2.303 RT/(zF) log10(c_o/c_i)", "-RT/(zF) ln(c_i/c_o)")),
+        symbolic("driving_force", "Write the driving force on an ion at membrane potential V "
+                 "with reversal potential E.", law("driving_force").rhs, ["V", "E"],
+                 lhs=["DF"], examples=("V - E", "-(E - V)", "V-E")),
+        symbolic("electrochemical_potential_difference", "Write Δμ̃ for moving one mole of "
+                 "an ion from outside to inside.", law("electrochemical_potential_difference"
+                                                        ).rhs,
+                 ["z", "c_in", "c_out", "V"], lhs=["dmu", "Deltamu"],
+                 examples=("RT ln(c_i/c_o) + zFV", r"RT\ln\frac{c_i}{c_o} + zFV",
+                           "zFV - RT ln(c_o/c_i)")),
+        symbolic("ghk_voltage", "Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.", ghk,
+                 ["P_K", "P_Na", "P_Cl", *ions], lhs=["V", "Vm", "E"],
+                 swaps=(("Cl_in", "Cl_out", "chloride_placement"),),
+                 examples=("RT/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/(P_K K_i + P_Na Na_i "
+                           "+ P_Cl Cl_o))",
+                           r"\frac{RT}{F}\ln\frac{P_K[K^+]_o + P_{Na}[Na^+]_o + P_{Cl}[Cl^-]_i}"
+                           r"{P_K[K^+]_i + P_{Na}[Na^+]_i + P_{Cl}[Cl^-]_o}")),
+        symbolic("ghk_current", "Write the GHK current of an ion (outward positive).",
+                 law("ghk_current").rhs, ["P", "z", "V", "c_in", "c_out"], lhs=["I"],
+                 examples=("P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/"
+                           "(R T)))",)),
+        symbolic("pump_leak_steady_state", "Write the steady-state gradient of the pump–leak "
+                 "model dG/dt = p − kG.", law("pump_leak_steady_state").rhs, ["p", "k"],
+                 lhs=["G_ss", "G", "Gss"], examples=("p/k", "p k^-1")),
+        symbolic("pump_leak_time_course", "Write G(t) for dG/dt = p − kG with G(0) = G_0.",
+                 law("pump_leak").rhs, ["p", "k", "G0", "t"], lhs=["G", "G(t)"],
+                 examples=("p/k + (G_0 - p/k) exp(-k t)", "G_0 e^(-kt) + p/k (1 - e^(-kt))")),
+        symbolic("ncx_reversal", "Write the reversal potential of NCX (3 Na⁺ : 1 Ca²⁺) using "
+                 "E_Na and E_Ca.", _ncx_in_reversal_potentials(), ["E_Na", "E_Ca"],
+                 lhs=["E_NCX", "E"], examples=("3 E_Na - 2 E_Ca", "3E_{Na} - 2E_{Ca}")),
+        symbolic("mullins_noda", "Write the Mullins–Noda equation with pump ratio r.",
+                 law("mullins_noda").rhs, ["r", "P_K", "P_Na", "K_in", "K_out", "Na_in",
+                                           "Na_out"], lhs=["V", "Vm"],
+                 examples=("RT/F ln((r P_K K_o + P_Na Na_o)/(r P_K K_i + P_Na Na_i))",)),
+        symbolic("sglt_max_accumulation", "Write the largest glucose ratio [G]_i/[G]_o of an "
+                 "SGLT that couples n Na⁺ to one glucose.", law("sglt_max_accumulation").rhs,
+                 ["n", "Na_in", "Na_out", "V"], lhs=["ratio"],
+                 examples=("(Na_o/Na_i)^n exp(-n F V/(R T))",)),
+        symbolic("proton_motive_force", "Write the proton-motive force Δp in terms of Δψ and "
+                 "ΔpH.", law("proton_motive_force").rhs, ["dpsi", "dpH"], lhs=["dp", "Deltap"],
+                 examples=("dpsi - 2.303 R T/F dpH", "dpsi - ln(10) RT/F dpH")),
+        numeric("nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
+                "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
+        numeric("ghk_voltage_numeric", "Compute the GHK resting potential in mV (37 °C unless "
+                "T is given).", "ghk_voltage",
+                {"P_K": 1.0, "P_Na": 0.05, "K_in": 140.0, "K_out": 5.0, "Na_in": 10.0,
+                 "Na_out": 145.0}),
+    ]
+    return {q.name: q for q in bank}
+
+
+QUESTIONS: dict[str, Question] = _build()
+
+
+def question(name: str) -> Question:
+    """The question called ``name``; an unknown name raises with the closest match."""
+    try:
+        return QUESTIONS[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, QUESTIONS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise KeyError(f"unknown question {name!r}{hint}. Questions: "
+                       f"{', '.join(QUESTIONS)}") from None
+
+
+_: Callable[..., Any] = symbolic  # the helpers are part of the public API
