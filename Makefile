@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/numeric.py
 	$(BIN)/python bench/derivations.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/checker.py
 
 clean:
 	rm -rf $(VENV) slides build

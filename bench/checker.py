@@ -1,0 +1,69 @@
+"""Time the checker on a corpus of right, wrong and hostile answers.
+
+Run: ``.venv/bin/python bench/checker.py``
+Targets (2-core machine): p50 <= 20 ms, p99 <= 300 ms per answer in-process;
+``symmem grade --jobs 2`` >= 50 answers/s.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import sympy as sp
+
+from symmem.checking import QUESTIONS, check
+from symmem.checking.judge import _mutants
+
+HOSTILE = ["__import__('os')", "9**9**9**9", "(" * 5000, "x" * 100_000, r"\input{x}",
+           "lambda: 0", "c_o.real", "ln()", "exp(10000)", "\x00", "2^2^2^2^2^2",
+           "<script>alert(1)</script>"]
+
+
+def corpus() -> list[tuple[str, str, dict]]:
+    rows: list[tuple[str, str, dict]] = []
+    for q in QUESTIONS.values():
+        if q.numeric:
+            rows += [(q.name, a, {}) for a in ("-89 mV", "-0.089", "89", "-65", "x", "-89.1",
+                                                  "-0.08906 V", "-38.7", "-89000", "1e999")]
+            continue
+        rows += [(q.name, a, {}) for a in q.examples]
+        rows += [(q.name, sp.sstr(e), {}) for _, e in _mutants(q)[:26]]
+        rows += [(q.name, h, {}) for h in HOSTILE]
+    return rows
+
+
+def main() -> None:
+    rows = corpus()
+    times = []
+    for name, answer, params in rows:
+        t0 = time.perf_counter()
+        check(name, answer, **params)
+        times.append((time.perf_counter() - t0) * 1e3)
+    times.sort()
+    q = statistics.quantiles(times, n=100)
+    print(f"{len(rows)} answers in-process: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms, "
+          f"p99 {q[98]:.2f} ms, max {times[-1]:.1f} ms  (targets: p50 <= 20, p99 <= 300)")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "class.csv"
+        with source.open("w", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(["id", "question", "answer"])
+            for i, (name, answer, _) in enumerate(rows):
+                writer.writerow([i, name, answer[:2000]])
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "symmem", "grade", str(source), "-o",
+                        str(Path(folder) / "out.csv"), "--jobs", "2"], check=True,
+                       capture_output=True)
+        seconds = time.perf_counter() - t0
+    print(f"symmem grade --jobs 2: {len(rows)} answers in {seconds:.2f} s = "
+          f"{len(rows) / seconds:.0f} answers/s including start-up (target >= 50)")
+
+
+if __name__ == "__main__":
+    main()
