@@ -33,13 +33,11 @@ from scipy.integrate import solve_ivp
 from scipy.optimize import brentq
 
 from symmem.constants import BODY_TEMPERATURE, FARADAY
+from symmem.ions import ion as ion_info
 from symmem.ions import preparation
 from symmem.laws import law
 
 __all__ = ["Cell", "Simulation", "simulate"]
-
-_VALENCE = {"Na": 1, "K": 1, "Cl": -1}
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -81,7 +79,7 @@ class Simulation:
 def _ion_flux_in(ion: str, P: float, c_in: float, c_out: float, V_mV: float, T: float
                  ) -> float:
     """Inward flux (mol m⁻² s⁻¹) = −I/(zF), from the GHK current (outward positive)."""
-    z = _VALENCE.get(ion, 2)
+    z = ion_info(ion).z
     current = law("ghk_current").numeric(P=P, z=z, c_in=c_in, c_out=c_out, V=V_mV, T=T)
     return -current / (z * FARADAY)
 

@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from symmem.constants import BODY_TEMPERATURE
-from symmem.ions import preparation
+from symmem.ions import ion, preparation
 from symmem.laws import law
 
 __all__ = [
@@ -66,7 +66,7 @@ def electrochemical_potential_vs_voltage(T: float = BODY_TEMPERATURE,
                     "Free energy of moving one mole of ion into the cell")
     for name in ions:
         c_in, c_out = _mM(name)
-        z = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}[name]
+        z = ion(name).z
         line, = ax.plot(V, dmu.numeric(c_in=c_in, c_out=c_out, z=z, V=V, T=T), label=name)
         E = nernst.numeric(c_in=c_in, c_out=c_out, z=z, T=T)
         ax.plot([E], [0.0], "o", color=line.get_color())
@@ -96,8 +96,7 @@ def driving_forces(V: float = -50.0, T: float = BODY_TEMPERATURE,
                    ions: tuple[str, ...] = ("K", "Na", "Cl", "Ca")) -> Figure:
     """Each ion's Nernst potential E and its driving force V − E at membrane potential V."""
     nernst = law("nernst")
-    valence = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
-    E = [float(nernst.numeric(c_in=_mM(n)[0], c_out=_mM(n)[1], z=valence[n], T=T))
+    E = [float(nernst.numeric(c_in=_mM(n)[0], c_out=_mM(n)[1], z=ion(n).z, T=T))
          for n in ions]
     fig, ax = _axes("ion", "potential (mV)", f"Driving force V − E at V = {V:g} mV")
     x = np.arange(len(ions))
@@ -119,10 +118,9 @@ def ghk_iv_curves(P: dict[str, float] | None = None, T: float = BODY_TEMPERATURE
     current, nernst = law("ghk_current"), law("nernst")
     fig, ax = _axes("membrane potential V (mV)", "current density I (µA/cm²)",
                     "GHK currents (outward positive); circles mark the reversal potentials")
-    valence = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
     for name, perm in P.items():
         c_in, c_out = _mM(name)
-        z = valence[name]
+        z = ion(name).z
         scale = 100.0  # A/m² -> µA/cm²
         line, = ax.plot(V, scale * current.numeric(P=perm, z=z, c_in=c_in, c_out=c_out,
                                                    V=V, T=T), label=f"{name}, P = {perm:g} m/s")

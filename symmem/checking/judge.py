@@ -30,6 +30,7 @@ from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
 from symmem.checking.questions import Question, question
 from symmem.derivation.verify import sample_values
 from symmem.latex import latex
+from symmem.symbols import sym
 
 __all__ = ["FEEDBACK", "Result", "check"]
 
@@ -172,7 +173,7 @@ def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
         first.append(("log_base", ref.xreplace({L: L / sp.log(10) for L in logs})))
         first.append(("log_base", ref * sp.log(10)))
     first.append(("sign_error", -ref))
-    z = sp.Symbol("z", integer=True, nonzero=True)
+    z = sym("z")
     if z in ref.free_symbols:
         first.append(("missing_valence", ref.subs(z, 1)))
     first.append(("reciprocal", 1 / ref))
@@ -190,7 +191,7 @@ def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
         for term in add.args:
             first.append(("missing_term", ref.xreplace({add: add - term})))
     for a, b, code in q.swaps:
-        sa, sb = _registry(a), _registry(b)
+        sa, sb = sym(a), sym(b)
         first.append((code, ref.xreplace({sa: sb, sb: sa})))
     combined: list[tuple[tuple[str, ...], sp.Expr]] = [((c,), e) for c, e in first]
     for code, expr in first:
@@ -200,12 +201,6 @@ def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
         if z in ref.free_symbols:
             combined.append(((code, "missing_valence"), expr.subs(z, 1)))
     return combined
-
-
-def _registry(name: str) -> sp.Symbol:
-    from symmem.symbols import sym
-
-    return sym(name)
 
 
 @dataclass
@@ -227,7 +222,7 @@ def _prepare(name: str) -> _Prepared:
         values = _values(expr, samples)
         if _agree(values, reference, _APPROX) is False:
             mutants.append((codes, values))
-    z = [s.get(sp.Symbol("z", integer=True, nonzero=True)) for s in samples]
+    z = [s.get(sym("z")) for s in samples]
     return _Prepared(samples, reference, mutants, z if all(v is not None for v in z) else None)
 
 

@@ -422,7 +422,7 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     """A number with an optional unit, in ``unit``; returns (value, unit as typed or None)."""
     if not isinstance(answer, str) or len(answer) > 60:
         raise ParseError("give a number, for example -89 mV")
-    text = normalise(answer).replace(" ", " ").strip()
+    text = normalise(answer).strip()
     text = re.sub(r"^\s*[A-Za-z_]+\s*=\s*", "", text)  # "E = -89 mV"
     match = _NUMBER.match(text)
     if not match:

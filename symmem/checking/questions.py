@@ -11,7 +11,7 @@ few lines::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,5 +198,3 @@ def question(name: str) -> Question:
         raise KeyError(f"unknown question {name!r}{hint}. Questions: "
                        f"{', '.join(QUESTIONS)}") from None
 
-
-_: Callable[..., Any] = symbolic  # the helpers are part of the public API

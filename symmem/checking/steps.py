@@ -7,13 +7,10 @@ from symmem.checking.parse import ParseError, parse_equation
 from symmem.checking.questions import question
 from symmem.derivation.verify import Verdict, implies
 from symmem.latex import latex
-from symmem.symbols import sym
+from symmem.symbols import info, sym
 
 __all__ = ["check_steps"]
 
-#: the asked-for quantity, by the names a student writes on the left
-_TARGETS = {"E": "E", "V": "V", "DF": "DF", "dmu": "dmu", "I": "I", "G_ss": "G_ss", "G": "G",
-            "E_NCX": "E_NCX", "ratio": "ratio", "dp": "dp"}
 
 
 def check_steps(question_name: str, text: str, *, format: str = "auto") -> Result:
@@ -29,8 +26,8 @@ def check_steps(question_name: str, text: str, *, format: str = "auto") -> Resul
         return result
     table = dict(q.symbols)
     for name in q.lhs:
-        if name in _TARGETS:
-            table[name] = sym(_TARGETS[name])
+        if info(name) is not None:  # the asked-for quantity, as written on the left
+            table[name] = sym(name)
     equations = []
     for number, line in enumerate(lines, start=1):
         try:
