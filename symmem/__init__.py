@@ -4,14 +4,16 @@ The heavy parts (SymPy, NumPy) load on first use, so ``import symmem`` is quick.
 
 >>> import symmem
 >>> round(symmem.evaluate("nernst", c_in=140, c_out=5, z=1)["E"], 1)
--89.0
+-89.1
+>>> symmem.compare("RT/(zF) ln(c_o/c_i)", "RT/(zF) ln(c_i/c_o)").mistakes
+['inverted_ratio']
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["check", "evaluate", "law", "law_names"]
+__all__ = ["check", "compare", "evaluate", "law", "law_names"]
 __version__ = "0.1.0"
 
 
@@ -41,3 +43,13 @@ def check(question: str, answer: str, **params: Any) -> Any:
     from symmem.checking import check as _check
 
     return _check(question, answer, **params)
+
+
+def compare(expected: Any, answer: Any, symbols: Any = None, **options: Any) -> Any:
+    """Judge ``answer`` against any ``expected`` expression (text or SymPy), no bank needed.
+
+    Returns the same result as :func:`check` (see :mod:`symmem.checking.compare`).
+    """
+    from symmem.checking.compare import compare as _compare
+
+    return _compare(expected, answer, symbols, **options)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from symmem.course import bundled_folder, course_files, helpers_importable, load_derivation
+from symmem.errors import BuildError, MissingError
 from symmem.files import write_atomic
 
 __all__ = ["Built", "build"]
@@ -82,9 +83,9 @@ def _run(client: object, timeout: float) -> None:
         # the kernel's own log (shutdown notices) would drown the build report
         client.execute(stderr=subprocess.DEVNULL)  # type: ignore[attr-defined]
     except CellExecutionError as exc:
-        raise RuntimeError(f"a notebook cell failed: {exc.ename}: {exc.evalue}") from None
+        raise BuildError(f"a notebook cell failed: {exc.ename}: {exc.evalue}") from None
     except CellTimeoutError:
-        raise RuntimeError(f"a notebook cell ran longer than {timeout:g} s") from None
+        raise BuildError(f"a notebook cell ran longer than {timeout:g} s") from None
 
 
 def _build_one(path: Path, notebooks: Path, slides: Path, *, execute: bool, pdf: bool,
@@ -165,7 +166,7 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
 
     files = course_files(derivations)
     if not files:
-        raise FileNotFoundError(f"{derivations or 'derivations'} holds no derivation files "
+        raise MissingError(f"{derivations or 'derivations'} holds no derivation files "
                                 "(NAME.py with a build() function)")
     notebooks, slides = Path(notebooks), Path(slides)
     questions = _known_questions()

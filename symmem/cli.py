@@ -1,7 +1,9 @@
 """The ``symmem`` command: list, eval, derive, build, check, grade.
 
-Every command reports bad input as one line on stderr with exit code 2, never a
-traceback. ``symmem COMMAND --help`` explains each command with examples.
+Every error symmem raises on purpose is a :class:`~symmem.errors.SymmemError`; every
+command reports one as a single line on stderr, never a traceback, with the error's
+exit code: 2 for usage and bad input, 1 for a derivation or build that fails.
+``symmem COMMAND --help`` explains each command with examples.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from symmem.errors import SymmemError, UsageError
 
 __all__ = ["main"]
 
@@ -24,10 +28,6 @@ EPILOG = """examples:
   symmem check nernst "RT/(zF) ln(c_o/c_i)"
   symmem grade answers.csv -o graded.csv --jobs 2
 """
-
-
-class UsageError(Exception):
-    """Bad input from the command line: printed as one line, exit code 2."""
 
 
 def parse_assignments(items: Sequence[str]) -> dict[str, Any]:
@@ -288,15 +288,12 @@ def _register_check(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from symmem.checking.grade import GradeInputError, grade_rows, read_rows, write_rows
+    from symmem.checking.grade import grade_rows, read_rows, write_rows
 
     source = Path(args.input)
     if not source.is_file():
         raise UsageError(f"no input file {source}")
-    try:
-        rows = read_rows(source)
-    except GradeInputError as exc:
-        raise UsageError(str(exc)) from None
+    rows = read_rows(source)
     if args.timeout <= 0 or args.jobs < 1:
         raise UsageError("--timeout must be > 0 and --jobs >= 1")
     output = Path(args.output) if args.output else source.with_name(
@@ -353,14 +350,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args) or 0)
-    except (UsageError, ValueError, KeyError, IndexError, FileNotFoundError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"symmem {args.command}: {message}", file=sys.stderr)
-        return 2
+    except SymmemError as exc:
+        print(f"symmem {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # a disk, permission or file problem outside symmem
+        print(f"symmem {args.command}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"symmem {args.command}: interrupted", file=sys.stderr)
         return 130
-
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

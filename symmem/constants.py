@@ -8,6 +8,8 @@ The Faraday and gas constants follow from the exact SI definitions:
 
 from __future__ import annotations
 
+from symmem.errors import InputError
+
 __all__ = [
     "AVOGADRO",
     "BODY_TEMPERATURE",
@@ -41,7 +43,7 @@ def celsius_to_kelvin(celsius: float) -> float:
     """
     kelvin = celsius + ZERO_CELSIUS
     if kelvin <= 0:
-        raise ValueError(f"{celsius} °C is at or below absolute zero")
+        raise InputError(f"{celsius} °C is at or below absolute zero")
     return round(kelvin, 10)
 
 
@@ -52,5 +54,5 @@ def kelvin_to_celsius(kelvin: float) -> float:
     25.0
     """
     if kelvin <= 0:
-        raise ValueError(f"T must be > 0 K; got {kelvin}")
+        raise InputError(f"T must be > 0 K; got {kelvin}")
     return round(kelvin - ZERO_CELSIUS, 10)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from symmem.derivation import Derivation
+from symmem.errors import DerivationError, MissingError
 
 __all__ = [
     "Loaded",
@@ -40,8 +41,16 @@ class Loaded:
 
 
 def bundled_folder() -> Path:
-    """The course that comes with symmem: ``derivations/`` beside the package."""
-    return Path(__file__).resolve().parent.parent / "derivations"
+    """The course that comes with symmem.
+
+    An installed symmem carries it inside the package (``symmem/course_files``); a
+    source checkout has it as ``derivations/`` beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "course_files"
+    if installed.is_dir():
+        return installed
+    return package.parent / "derivations"
 
 
 def default_folder() -> Path:
@@ -98,7 +107,7 @@ def course_files(folder: str | Path | None = None) -> list[Path]:
     """The derivation files of a folder (not ``_helpers``), sorted by name."""
     root = Path(folder) if folder is not None else default_folder()
     if not root.is_dir():
-        raise FileNotFoundError(f"no folder of derivations at {root}")
+        raise MissingError(f"no folder of derivations at {root}")
     return sorted(p for p in root.glob("*.py") if not p.name.startswith("_"))
 
 
@@ -121,10 +130,10 @@ def derivation(name: str, folder: str | Path | None = None) -> Derivation:
     path = root / f"{name}.py"
     if name.startswith("_") or not path.is_file():
         names = sorted(p.stem for p in root.glob("*.py") if not p.name.startswith("_"))
-        raise FileNotFoundError(f"no derivation {name!r} in {root}; there are: "
+        raise MissingError(f"no derivation {name!r} in {root}; there are: "
                                 f"{', '.join(names) or 'none'}")
     with helpers_importable(root):
         loaded = load_derivation(path)
     if loaded.derivation is None:
-        raise ValueError(f"{name}: the file could not be built: {loaded.error}")
+        raise DerivationError(f"{name}: the file could not be built: {loaded.error}")
     return loaded.derivation

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from symmem.errors import UnknownNameError
+
 __all__ = ["IONS", "ION_NAMES", "PREPARATIONS", "Ion", "Preparation", "ion", "preparation"]
 
 
@@ -46,7 +48,7 @@ class Preparation:
     def concentrations(self, ion_name: str) -> tuple[float, float]:
         """Return (inside, outside) in mM for one ion."""
         if ion_name not in self.inside:
-            raise KeyError(f"{self.name} has no concentrations for {ion_name}; "
+            raise UnknownNameError(f"{self.name} has no concentrations for {ion_name}; "
                            f"it has {', '.join(self.inside)}")
         return self.inside[ion_name], self.outside[ion_name]
 
@@ -77,7 +79,7 @@ def ion(name: str) -> Ion:
     try:
         return IONS[name]
     except KeyError:
-        raise KeyError(f"unknown ion {name!r}; known ions: {', '.join(IONS)}") from None
+        raise UnknownNameError(f"unknown ion {name!r}; known ions: {', '.join(IONS)}") from None
 
 
 def preparation(name: str) -> Preparation:
@@ -85,4 +87,5 @@ def preparation(name: str) -> Preparation:
     try:
         return PREPARATIONS[name]
     except KeyError:
-        raise KeyError(f"unknown preparation {name!r}; known: {', '.join(PREPARATIONS)}") from None
+        raise UnknownNameError(f"unknown preparation {name!r}; known: "
+                               f"{', '.join(PREPARATIONS)}") from None

@@ -33,6 +33,7 @@ from scipy.integrate import solve_ivp
 from scipy.optimize import brentq
 
 from symmem.constants import BODY_TEMPERATURE, FARADAY
+from symmem.errors import InputError
 from symmem.ions import ion as ion_info
 from symmem.ions import preparation
 from symmem.laws import law
@@ -154,7 +155,7 @@ def simulate(cell: Cell | None = None, t_start: float = -300.0, t_end: float = 1
     """Integrate the ischemic cell from ``t_start`` to ``t_end`` seconds (ATP fails at 0)."""
     cell = cell or Cell()
     if not t_start < 0 < t_end:
-        raise ValueError(f"need t_start < 0 < t_end (ATP fails at t = 0); got {t_start}, "
+        raise InputError(f"need t_start < 0 < t_end (ATP fails at t = 0); got {t_start}, "
                          f"{t_end}")
     model = _Model(cell)
     ins = cell.inside

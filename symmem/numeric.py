@@ -22,6 +22,7 @@ import numpy as np
 import sympy as sp
 
 from symmem.constants import FARADAY, GAS_CONSTANT
+from symmem.errors import InputError
 from symmem.symbols import sym
 
 __all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
@@ -158,7 +159,7 @@ class NumericForm:
             self._raise_unknown(sorted(unknown))
         missing = [n for n in self._required if n not in kwargs]
         if missing:
-            raise ValueError(f"{self.law_name}: missing parameter(s) {', '.join(missing)}. "
+            raise InputError(f"{self.law_name}: missing parameter(s) {', '.join(missing)}. "
                              f"It takes {describe_params(self.params)}")
         return [kwargs[n] if n in kwargs else self._defaults[n] for n in self.names]
 
@@ -167,13 +168,13 @@ class NumericForm:
         for name in unknown:
             close = difflib.get_close_matches(name, self.names, n=1)
             hints.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-        raise ValueError(f"{self.law_name}: unknown parameter {', '.join(hints)}. "
+        raise InputError(f"{self.law_name}: unknown parameter {', '.join(hints)}. "
                          f"Valid parameters: {', '.join(self.names)}")
 
     def _refuse(self, name: str, words: str, value: Any, where: str = "") -> None:
         param = self.params[self.names.index(name)]
         unit = f" {param.unit}" if param.unit else ""
-        raise ValueError(f"{self.law_name}: {name} ({param.description}) must be {words}"
+        raise InputError(f"{self.law_name}: {name} ({param.description}) must be {words}"
                          f"{' in' + unit if unit else ''}; got {value!r}{where}")
 
     # -- evaluation ----------------------------------------------------------------------
@@ -254,7 +255,7 @@ class NumericForm:
         for check in self._checks:
             message = check(named)
             if message:
-                raise ValueError(f"{self.law_name}: {message}")
+                raise InputError(f"{self.law_name}: {message}")
 
     def _raise_not_finite(self, values: Sequence[Any]) -> None:
         named = dict(zip(self.names, values))
@@ -263,4 +264,4 @@ class NumericForm:
             shown = ", ".join(f"{k}={v!r}" for k, v in named.items() if np.ndim(v) == 0)
             reason = (f"the result is not a finite number for these inputs ({shown}); "
                       "check that they are in physiological ranges")
-        raise ValueError(f"{self.law_name}: {reason}")
+        raise InputError(f"{self.law_name}: {reason}")

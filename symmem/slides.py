@@ -21,6 +21,7 @@ from pathlib import Path
 
 from symmem.derivation import Derivation
 from symmem.derivation.render import equation_latex, step_groups, step_label
+from symmem.errors import LatexError
 from symmem.files import write_atomic
 from symmem.latex import latex, tex_text
 
@@ -45,8 +46,6 @@ OVERFULL_LIMIT_PT = 10.0
 _OVERFULL = re.compile(r"Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)[^\n]*lines? (\d+)")
 
 
-class LatexError(RuntimeError):
-    """pdflatex failed, or an equation runs off a slide."""
 
 
 def _math(expr: object) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from symmem.errors import InputError, UnknownNameError
+
 __all__ = ["SymbolInfo", "declare", "info", "registry", "sym", "symbols_of"]
 
 _ASSUMPTIONS: dict[str, dict[str, bool]] = {
@@ -48,11 +50,11 @@ def declare(name: str, latex: str, unit: str, meaning: str, domain: str = "real"
     ``nonzero_integer`` or ``positive_integer`` and fixes the SymPy assumptions.
     """
     if domain not in _ASSUMPTIONS:
-        raise ValueError(f"unknown domain {domain!r}; use one of {sorted(_ASSUMPTIONS)}")
+        raise InputError(f"unknown domain {domain!r}; use one of {sorted(_ASSUMPTIONS)}")
     existing = _REGISTRY.get(name)
     if existing is not None:
         if (existing.latex, existing.domain) != (latex, domain):
-            raise ValueError(f"symbol {name!r} is already declared differently")
+            raise InputError(f"symbol {name!r} is already declared differently")
         return existing.symbol
     symbol = sp.Symbol(name, **_ASSUMPTIONS[domain])
     entry = SymbolInfo(name, symbol, latex, unit, meaning, domain)
@@ -66,7 +68,7 @@ def sym(name: str) -> sp.Symbol:
     try:
         return _REGISTRY[name].symbol
     except KeyError:
-        raise KeyError(f"no symbol {name!r} is declared") from None
+        raise UnknownNameError(f"no symbol {name!r} is declared") from None
 
 
 def info(symbol: sp.Symbol | str) -> SymbolInfo | None:

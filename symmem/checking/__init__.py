@@ -5,7 +5,8 @@
 'correct'
 """
 
+from symmem.checking.compare import compare
 from symmem.checking.judge import FEEDBACK, Result, check
 from symmem.checking.questions import QUESTIONS, Question, question
 
-__all__ = ["FEEDBACK", "QUESTIONS", "Question", "Result", "check", "question"]
+__all__ = ["FEEDBACK", "QUESTIONS", "Question", "Result", "check", "compare", "question"]

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from symmem.errors import GradeInputError
 from symmem.files import write_atomic
 
 __all__ = ["GradeInputError", "grade_rows", "read_rows", "write_rows"]
@@ -26,8 +27,6 @@ REQUIRED = ("id", "question", "answer")
 OUTPUT_FIELDS = ("verdict", "score", "feedback", "mistakes", "elapsed_ms")
 
 
-class GradeInputError(ValueError):
-    """A malformed input file; the message names the line."""
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:

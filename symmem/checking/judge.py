@@ -1,38 +1,38 @@
 """Judge a student's answer: equivalent, a known mistake, or simply wrong.
 
-Equivalence is decided by sampling both expressions at random physiological values
-(concentrations 0.001–500 mM, T 273–320 K, z in ±1, ±2, V within ±120 mV …) and,
-when they agree, by a cheap symbolic check under the symbols' assumptions. SymPy's
-"don't know" is never turned into a verdict: when neither sampling nor algebra can
-decide, the verdict is ``undecided``.
+Equivalence is decided by the one kernel, :mod:`symmem.equivalence`: both expressions
+are sampled at random points covering every symbol either of them uses (R, T and F
+as symbols over wide ranges, concentrations 0.001–500 mM, z in ±1, ±2, potentials
+up to ±4.5 RT/F …) and, when they agree, a cheap symbolic check under the symbols'
+assumptions says whether the agreement is proved. The kernel's "don't know" is never
+turned into a verdict: when neither sampling nor algebra can decide, the verdict is
+``undecided``.
 
 Mistakes are found by generating the common wrong answers from the right one (flip a
 ratio, drop z, log10 without 2.303, reciprocal, flip an exponent, drop a term, leave
 the GHK anion terms unswapped, change the sign) and comparing; a constant ratio to
-the right answer is reported as ``constant_factor``. Expressions are evaluated by
-walking the SymPy tree with :mod:`cmath`; nothing is compiled or executed.
+the right answer is reported as ``constant_factor``. Expressions are evaluated by the
+kernel's tree walk; nothing is compiled or executed.
 """
 
 from __future__ import annotations
 
-import cmath
 import html
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
 from symmem.checking.questions import Question, question
-from symmem.derivation.verify import sample_values
+from symmem.equivalence import Outcome, agree, is_zero, sample_points, values
 from symmem.latex import latex
 from symmem.symbols import sym
 
-__all__ = ["FEEDBACK", "Result", "check"]
+__all__ = ["FEEDBACK", "Result", "check", "judge_expression"]
 
 LN10 = math.log(10.0)
 
@@ -82,72 +82,6 @@ class Result:
     def _repr_markdown_(self) -> str:
         read = f"\n\nread as: ${self.interpreted}$" if self.interpreted else ""
         return f"**{self.verdict}** (score {self.score:g}): {html.escape(self.feedback)}{read}"
-
-
-# --- evaluation without execution -----------------------------------------------------------
-class _Undefined(Exception):
-    pass
-
-
-def _value(expr: sp.Basic, env: Mapping[sp.Basic, float]) -> complex:
-    if expr.is_Symbol:
-        return complex(env[expr])
-    if expr.is_Number:
-        return complex(float(expr))
-    if expr is sp.E:
-        return complex(math.e)
-    if expr is sp.pi:
-        return complex(math.pi)
-    if expr.is_Add:
-        return sum((_value(a, env) for a in expr.args), 0j)
-    if expr.is_Mul:
-        out = 1 + 0j
-        for a in expr.args:
-            out *= _value(a, env)
-        return out
-    try:
-        if expr.is_Pow:
-            base, exponent = _value(expr.base, env), _value(expr.exp, env)
-            if base == 0 and exponent.real <= 0:
-                raise _Undefined
-            return base ** exponent
-        if isinstance(expr, sp.log):
-            arg = _value(expr.args[0], env)
-            if arg == 0:
-                raise _Undefined
-            return cmath.log(arg)
-        if isinstance(expr, sp.exp):
-            arg = _value(expr.args[0], env)
-            if arg.real > 700:
-                raise _Undefined
-            return cmath.exp(arg)
-    except (OverflowError, ZeroDivisionError, ValueError):
-        raise _Undefined from None
-    raise _Undefined
-
-
-def _values(expr: sp.Basic, samples: list[dict]) -> list[complex | None]:
-    out: list[complex | None] = []
-    for env in samples:
-        try:
-            v = _value(expr, env)
-        except (_Undefined, KeyError):
-            out.append(None)
-            continue
-        out.append(v if cmath.isfinite(v) else None)
-    return out
-
-
-def _agree(a: list[complex | None], b: list[complex | None], rel: float) -> bool | None:
-    """True if equal at every sample where both are defined; None if too few samples."""
-    compared = 0
-    for x, y in zip(a, b):
-        if x is None or y is None:
-            continue
-        compared += 1
-        if abs(x - y) > rel * max(abs(x), abs(y), 1e-300):
-            return False
-    return True if compared >= 3 else None
 
 
 def _ratio(a: list[complex | None], b: list[complex | None]) -> list[complex] | None:
@@ -211,25 +145,42 @@ class _Prepared:
     z_values: list[float] | None
 
 
-@lru_cache(maxsize=64)
-def _prepare(name: str) -> _Prepared:
-    q = question(name)
-    symbols = q.answer.free_symbols
-    samples = [s for seed in (0, 1) for s in sample_values(symbols, seed=seed)][:10]
-    reference = _values(q.answer, samples)
+#: sample points per question (the reference and every mutant are evaluated there once)
+POINTS = 10
+
+
+_PREPARED: dict[tuple, _Prepared] = {}
+
+
+def _prepare(q: Question) -> _Prepared:
+    """Sample points, the reference's values and the mutants' values of ``q``, once.
+
+    Keyed by the question's name, answer and swaps, so a question that is redefined
+    is prepared again rather than judged against a stale reference.
+    """
+    key = (q.name, q.answer, q.swaps)
+    if key in _PREPARED:
+        return _PREPARED[key]
+    if len(_PREPARED) > 512:
+        _PREPARED.clear()
+    samples = sample_points(q.answer.free_symbols, n=POINTS)
+    reference = values(q.answer, samples)
     mutants = []
     for codes, expr in _mutants(q):
-        values = _values(expr, samples)
-        if _agree(values, reference, _APPROX) is False:
-            mutants.append((codes, values))
+        got = values(expr, samples)
+        if agree(got, reference, _APPROX) is False:
+            mutants.append((codes, got))
     z = [s.get(sym("z")) for s in samples]
-    return _Prepared(samples, reference, mutants, z if all(v is not None for v in z) else None)
+    prepared = _Prepared(samples, reference, mutants,
+                         z if all(v is not None for v in z) else None)
+    _PREPARED[key] = prepared
+    return prepared
 
 
 # --- verdicts -------------------------------------------------------------------------------
 def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prepared
               ) -> tuple[list[str], str]:
-    matches = [codes for codes, values in prep.mutants if _agree(got, values, _APPROX)]
+    matches = [codes for codes, seen in prep.mutants if agree(got, seen, _APPROX)]
     if matches:
         shortest = min(len(c) for c in matches)
         best = [c for c in matches if len(c) == shortest]
@@ -240,7 +191,7 @@ def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prep
         if inverted and signs:
             best = inverted if _has_inverted_log(q, expr) else signs
         return list(best[0]), ""
-    ratio = _ratio(got, prep.reference)
+    ratio = _ratio(got, prep.reference) if q.answer.free_symbols else None
     if ratio and all(abs(r - ratio[0]) <= 1e-6 * abs(ratio[0]) for r in ratio):
         r = ratio[0].real
         if abs(abs(r) - LN10) < 1e-3 or abs(abs(r) - 1 / LN10) < 1e-3:
@@ -262,14 +213,6 @@ def _has_inverted_log(q: Question, expr: sp.Expr) -> bool:
     return False
 
 
-def _symbolic_zero(difference: sp.Expr) -> bool | None:
-    try:
-        reduced = sp.cancel(sp.together(sp.expand_log(difference, force=True)))
-    except (sp.PolynomialError, TypeError, ValueError, RecursionError):
-        return None
-    return True if reduced == 0 else None
-
-
 def _textbook_constants(expr: sp.Expr) -> sp.Expr | None:
     """``expr`` with 2.303 read as ln 10 (and 0.434 as 1/ln 10); None when it has neither."""
     swap = {}
@@ -289,33 +232,45 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
     except ParseError as exc:
         result.feedback = str(exc)
         return result
-    result.interpreted = latex(expr)
     if left is not None and left not in q.lhs:
+        result.interpreted = latex(expr)
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "
                            f"({', '.join(q.lhs) or 'leave it out'})")
         return result
-    prep = _prepare(q.name)
-    got = _values(expr, prep.samples)
-    same = _agree(got, prep.reference, _EXACT)
-    if same:
-        proved = _symbolic_zero(expr - q.answer)
-        how = "proved equal by algebra" if proved else (
-            f"equal at {len(prep.samples)} random physiological values")
+    return judge_expression(q, expr, answer)
+
+
+def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
+    """Judge an answer already read into SymPy (``answer`` is the text it came from)."""
+    result = Result(q.name, answer, "invalid", interpreted=latex(expr))
+    prep = _prepare(q)
+    points = prep.samples
+    extra = expr.free_symbols - q.answer.free_symbols
+    if extra:  # every symbol of the answer is sampled too; the reference's values stay put
+        points = sample_points(q.answer.free_symbols | expr.free_symbols, n=POINTS)
+    decision = is_zero(expr - q.answer, rel=_EXACT, points=points, effort="cheap")
+    if decision.outcome is Outcome.INVALID:
+        result.feedback = f"The answer is not a valid expression: {decision.reason}."
+        return result
+    if decision.holds:
+        how = "proved equal by algebra" if decision.outcome is Outcome.PROVED else (
+            f"equal at {len(points)} random points")
         result.verdict, result.score = "correct", 1.0
         result.feedback = f"Correct ({how})."
         return result
+    got = values(expr, points)
     textbook = _textbook_constants(expr)
-    close = textbook is not None and _agree(_values(textbook, prep.samples), prep.reference,
-                                            _EXACT)
+    close = textbook is not None and is_zero(textbook - q.answer, rel=_EXACT, points=points,
+                                             effort="cheap").holds
     if close:
         result.verdict, result.score = "correct", 1.0
         result.feedback = ("Correct, with a textbook approximation (2.303 for ln 10 is "
                            "accepted).")
         return result
-    if same is None:
+    if decision.outcome is Outcome.UNDECIDED:
         result.verdict = "undecided"
-        result.feedback = ("Could not decide: the answer cannot be evaluated at physiological "
-                           "values (a logarithm of a negative number?).")
+        result.feedback = ("Could not decide: the answer cannot be evaluated at enough "
+                           "points (a logarithm of a negative number?).")
         return result
     codes, extra = _diagnose(q, expr, got, prep)
     result.verdict = "incorrect"

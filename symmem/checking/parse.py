@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from symmem.errors import ParseError
+
 __all__ = [
     "Limits",
     "ParseError",
@@ -50,8 +52,6 @@ class Limits:
 LIMITS = Limits()
 
 
-class ParseError(ValueError):
-    """An answer that cannot be read: the message says where and why, with a hint."""
 
 
 def shown(text: str, width: int = 40) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 import sympy as sp
 
+from symmem.errors import InputError, UnknownNameError
 from symmem.laws import law
 from symmem.symbols import sym
 
@@ -98,7 +99,7 @@ def symbolic(name: str, prompt: str, answer: sp.Expr, names: Sequence[str], *,
     table = symbol_table(["R", "T", "F", *names])
     missing = answer.free_symbols - set(table.values())
     if missing:
-        raise ValueError(f"question {name}: the answer uses {sorted(map(str, missing))}, "
+        raise InputError(f"question {name}: the answer uses {sorted(map(str, missing))}, "
                          "which are not in its symbol table")
     return Question(name, prompt, answer, table, tuple(lhs), tuple(swaps),
                     examples=tuple(examples))
@@ -195,6 +196,6 @@ def question(name: str) -> Question:
 
         close = difflib.get_close_matches(name, QUESTIONS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise KeyError(f"unknown question {name!r}{hint}. Questions: "
+        raise UnknownNameError(f"unknown question {name!r}{hint}. Questions: "
                        f"{', '.join(QUESTIONS)}") from None
 

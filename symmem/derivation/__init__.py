@@ -1,7 +1,9 @@
 """Step-checked derivations: rules make steps, an independent checker judges them."""
 
-from symmem.derivation.core import Derivation, DerivationError, Step
+from symmem.derivation.claims import Claim, Context, Verdict
+from symmem.derivation.core import Derivation, Step
 from symmem.derivation.rules import RULES, Rule, register
-from symmem.derivation.verify import Verdict
+from symmem.errors import DerivationError
 
-__all__ = ["RULES", "Derivation", "DerivationError", "Rule", "Step", "Verdict", "register"]
+__all__ = ["RULES", "Claim", "Context", "Derivation", "DerivationError", "Rule", "Step",
+           "Verdict", "register"]

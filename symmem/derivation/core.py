@@ -11,6 +11,10 @@
 2
 >>> [str(v) for v in d.verify()]
 ['assumed', 'proved']
+>>> d.apply("specialise", {x: 0}, because="Set V = 0.")
+3
+>>> str(d.verify()[-1]), d.step(3).detail.split(";")[0]
+('condition', 'condition V = 0 (V is determined by the equation, so this restricts it)')
 """
 
 from __future__ import annotations
@@ -21,15 +25,13 @@ from typing import Any
 
 import sympy as sp
 
+from symmem.derivation.claims import CONSTRAINT, Claim, Context, Verdict
 from symmem.derivation.materials import Example, Exercise, Figure
-from symmem.derivation.rules import RULES, Rule
-from symmem.derivation.verify import Verdict, implies, is_zero
+from symmem.derivation.rules import RULES, Rule, atoms, rule
+from symmem.derivation.verify import establish, implies
+from symmem.errors import DerivationError, StepNumberError
 
 __all__ = ["Derivation", "DerivationError", "Step"]
-
-
-class DerivationError(ValueError):
-    """A step that does not follow; the message names derivation, step, rule and sides."""
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Step:
     using: tuple[int, ...] = ()  # numbers of steps whose equations the rule used
     verdict: Verdict | None = None
     detail: str = ""
+    note: str = ""  # the caveat shown with a non-proved verdict ("condition V = 0")
 
     @property
     def kind(self) -> str:
@@ -83,24 +86,47 @@ class Derivation:
 
     def apply(self, rule: str, *args: Any, because: str, on: int | None = None,
               **kwargs: Any) -> int:
-        """Apply a rule to step ``on`` (default: the last) and append the result."""
+        """Apply a rule to step ``on`` (default: the last) and append the result.
+
+        ``substitute`` takes a list of step numbers and ``eliminate`` a symbol and a
+        step number: the steps they cite are recorded so the checker can use them.
+        """
         if rule not in RULES:
-            raise KeyError(f"{self.name}: unknown rule {rule!r}; rules: {', '.join(RULES)}")
+            raise DerivationError(f"derivation {self.name!r}: unknown rule {rule!r}; rules: "
+                                  f"{', '.join(RULES)}")
+        number = len(self.steps) + 1
         if not self.steps:
-            raise ValueError(f"{self.name}: the first step must be define() or use_law()")
+            raise DerivationError(f"derivation {self.name!r}: the first step must be "
+                                  "define() or use_law()")
         source = on if on is not None else len(self.steps)
-        previous = self.step(source).equation
+        previous = self._cited(source, number, rule).equation
         using: tuple[int, ...] = ()
+        call_args = args
         if rule == "substitute":
             using = tuple(args[0])
-            args = ([self.step(k).equation for k in using],)
+            call_args = ([self._cited(k, number, rule).equation for k in using],)
         if rule == "eliminate":
             using = (args[1],)
-            args = (args[0], self.step(args[1]).equation)
-        equation = RULES[rule].apply(previous, *args, **kwargs)
-        if not isinstance(equation, sp.Eq):
-            raise DerivationError(f"{self.name}: rule {rule} gave {equation!r}, not an equation")
+            call_args = (args[0], self._cited(args[1], number, rule).equation)
+        try:
+            equation = RULES[rule].apply(previous, *call_args, **kwargs)
+        except Exception as exc:  # a lecturer's step may fail in any way; name it
+            raise DerivationError(
+                f"derivation {self.name!r}, step {number} ({rule}): the rule could not be "
+                f"applied: {type(exc).__name__}: {exc}") from exc
+        if not isinstance(equation, sp.Equality):
+            shown = "False: its two sides are different numbers" if equation is sp.false \
+                else repr(equation)
+            raise DerivationError(f"derivation {self.name!r}, step {number} ({rule}): the "
+                                  f"rule gave {shown}, not an equation")
         return self._add(Step(equation, rule, args, kwargs, because, source, using))
+
+    def _cited(self, number: Any, at: int, rule: str) -> Step:
+        if not isinstance(number, int) or not 1 <= number < at:
+            raise DerivationError(f"derivation {self.name!r}, step {at} ({rule}): it cites "
+                                  f"step {number!r}, but only steps 1 to {at - 1} come "
+                                  "before it")
+        return self.steps[number - 1]
 
     def conclude(self, law: Any, at: int | None = None) -> None:
         """Declare a law that step ``at`` (default: the last) must be equivalent to.
@@ -139,7 +165,8 @@ class Derivation:
     def step(self, number: int) -> Step:
         """Step ``number``, counting from 1."""
         if not 1 <= number <= len(self.steps):
-            raise IndexError(f"{self.name} has steps 1 to {len(self.steps)}; asked for {number}")
+            raise StepNumberError(f"{self.name} has steps 1 to {len(self.steps)}; asked for "
+                                  f"{number}")
         return self.steps[number - 1]
 
     @property
@@ -150,12 +177,9 @@ class Derivation:
     def verify(self, strict: bool = True) -> list[Verdict]:
         """Check every step; with ``strict`` the first failed step raises DerivationError."""
         for number, step in enumerate(self.steps, start=1):
-            step.verdict, step.detail = self._check(step)
+            self.check_step(number)
             if step.verdict is Verdict.FAILED and strict:
-                raise DerivationError(
-                    f"derivation {self.name!r}, step {number} ({step.rule}: {step.phrase()}): "
-                    f"{step.detail}\n  left side:  {sp.sstr(step.equation.lhs)}\n"
-                    f"  right side: {sp.sstr(step.equation.rhs)}")
+                raise DerivationError(self._failure_message(number))
         for law, at in self.conclusions:
             verdict, detail = implies(self.step(at).equation, law.equation,
                                       preferred=[law.equation.lhs])
@@ -165,53 +189,60 @@ class Derivation:
         self._verified = True
         return [s.verdict for s in self.steps]
 
-    def _check(self, step: Step) -> tuple[Verdict, str]:
-        kind = step.kind
-        if step.rule == "law":
-            law = step.args[0]
-            same = step.equation == law.equation
-            return (Verdict.PROVED, f"the law {law.name} from symmem.laws") if same else (
-                Verdict.FAILED, f"differs from the law {law.name}")
-        if kind in ("definition", "assumption"):
-            return Verdict.ASSUMED, "introduced, not derived"
-        previous = self.step(step.source).equation
-        if step.rule in ("substitute", "eliminate"):
-            previous = RULES[step.rule].apply(previous, *step.args, **step.kwargs)
-        if step.rule == "specialise":
-            previous = previous.subs(step.args[0])
-        if kind == "approximation":
-            verdict, detail = implies(previous, step.equation, numeric_rel=2e-3)
-            if verdict is Verdict.FAILED:
-                return verdict, "the approximation is off by more than 0.2 %: " + detail
-            return Verdict.APPROXIMATED, "agrees with the exact form to within 0.2 %"
-        if kind == "limit":
-            return self._check_limit(previous, step)
-        if kind == "ode":
-            return self._check_ode(previous, step)
-        preferred = [step.args[0]] if step.rule == "solve" else []
-        return implies(previous, step.equation, preferred=preferred)
+    def check_step(self, number: int) -> Verdict:
+        """Check step ``number`` against its rule's contract; sets its verdict and detail."""
+        step = self.step(number)
+        try:
+            claim = self._claim(number)
+            step.verdict, step.detail = establish(claim, step.equation, step.source)
+            step.note = claim.note if step.verdict not in (Verdict.PROVED, Verdict.NUMERIC,
+                                                           Verdict.FAILED) else ""
+        except Exception as exc:  # a malformed step must fail, never crash the checker
+            step.verdict, step.note = Verdict.FAILED, ""
+            step.detail = (f"the step could not be checked ({type(exc).__name__}: {exc}); "
+                           "is its equation an equation of symbols?")
+        return step.verdict
 
-    @staticmethod
-    def _check_limit(previous: sp.Eq, step: Step) -> tuple[Verdict, str]:
-        var, point = step.args[0], step.args[1]
-        difference = sp.limit(previous.rhs - step.equation.rhs, var, point)
-        verdict, _detail = is_zero(difference)
-        if verdict is Verdict.FAILED:
-            return verdict, f"the limit of the difference is {sp.sstr(difference)}, not 0"
-        return verdict, "the limit of (previous − new) is 0"
+    def _failure_message(self, number: int) -> str:
+        step = self.step(number)
+        eq = step.equation
+        sides = (f"\n  left side:  {sp.sstr(eq.lhs)}\n  right side: {sp.sstr(eq.rhs)}"
+                 if isinstance(eq, sp.Equality) else f"\n  equation: {sp.sstr(eq)}")
+        try:
+            phrase = step.phrase()
+        except Exception:  # a phrase must never hide the failure it describes
+            phrase = step.rule
+        return (f"derivation {self.name!r}, step {number} ({step.rule}: {phrase}): "
+                f"{step.detail}{sides}")
 
-    @staticmethod
-    def _check_ode(previous: sp.Eq, step: Step) -> tuple[Verdict, str]:
-        func, ics = step.args[0], step.args[1]
-        ok, residual = sp.checkodesol(previous, step.equation, func)
-        if not ok:
-            return Verdict.FAILED, f"does not satisfy the ODE: residual {sp.sstr(residual)}"
-        for at, value in ics.items():
-            start = step.equation.rhs.subs(func.args[0], at.args[0])
-            verdict, _ = is_zero(start - value)
-            if verdict is Verdict.FAILED:
-                return verdict, f"does not satisfy the initial condition {at} = {value}"
-        return Verdict.PROVED, "satisfies the ODE (checkodesol) and its initial condition"
+    def _context(self, number: int) -> Context:
+        step = self.step(number)
+        earlier: set = set()
+        for before in self.steps[:number - 1]:
+            earlier |= atoms(before.equation)
+        source = self.step(step.source) if step.source else None
+        cited = {k: self.step(k).equation for k in step.using}
+        return Context(
+            number, step.equation, step.args, step.kwargs,
+            source=source.equation if source else None,
+            source_dependents=self.dependents(step.source) if step.source else CONSTRAINT,
+            cited=cited, cited_dependents={k: self.dependents(k) for k in step.using},
+            earlier=frozenset(earlier))
+
+    def _claim(self, number: int) -> Claim:
+        cache = self.__dict__.setdefault("_claims", {})
+        key = (number, *(id(s.equation) for s in self.steps[:number]))
+        if key not in cache:
+            cache[key] = rule(self.step(number).rule).contract(self._context(number))
+        return cache[key]
+
+    def dependents(self, number: int) -> frozenset | None:
+        """The symbols step ``number`` determines (None: its equation is a constraint).
+
+        Putting a value in for any other symbol instantiates the step; putting one in
+        for these is a condition or a definition.
+        """
+        return self._claim(number).dependents
 
     def verdict_counts(self) -> dict[str, int]:
         if not self._verified:

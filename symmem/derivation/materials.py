@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from symmem.errors import InputError
+
 __all__ = ["Example", "Exercise", "Figure", "call_source"]
 
 
@@ -38,7 +40,7 @@ class Figure:
     def __post_init__(self) -> None:
         module = getattr(self.function, "__module__", "") or ""
         if module.startswith("symmem_course_") or module == "__main__":
-            raise ValueError(f"figure {self.function.__name__}: put the plotting function in "
+            raise InputError(f"figure {self.function.__name__}: put the plotting function in "
                              "an importable module (for example symmem.plots), so that the "
                              "notebook can import it")
 

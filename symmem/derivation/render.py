@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 _MARK = {"proved": "proved", "numerically consistent": "checked numerically",
-         "assumed": "assumed", "approximated": "approximation", "failed": "FAILED"}
+         "definition": "definition", "condition": "condition", "assumed": "assumption",
+         "approximated": "approximation", "failed": "FAILED"}
 
 
 def _math(expr: object) -> str:
@@ -32,10 +33,17 @@ def _math(expr: object) -> str:
 
 
 def step_label(step: Step, show: object = sp.sstr) -> str:
-    """The rule's phrase, and the verdict when it is not a plain proof."""
+    """The rule's phrase, and the verdict when it is not a plain proof.
+
+    A step that changes the model (it sets a quantity against its declared
+    assumptions) says so: "put p = 0; assumption (p is declared positive …)".
+    """
     verdict = str(step.verdict) if step.verdict is not None else ""
     mark = _MARK.get(verdict, "")
-    return step.phrase(show) + (f"; {mark}" if mark and mark != "proved" else "")
+    label = step.phrase(show) + (f"; {mark}" if mark and mark != "proved" else "")
+    if "although" in step.note:
+        label += " (" + step.note.split("although ", 1)[1] + ")"
+    return label
 
 
 def equation_latex(step: Step) -> tuple[str, str]:

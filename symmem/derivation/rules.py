@@ -1,13 +1,19 @@
 """The rules that make derivation steps, kept in a registry.
 
-Each rule is applied forwards: it takes the previous equation (and its arguments)
-and returns the next one. Its ``kind`` tells the checker how to judge the result:
+Each rule has three parts:
 
-* ``equivalence`` — must follow from the previous equation (checked independently);
-* ``definition``, ``assumption`` — introduced, not derived: verdict *assumed*;
-* ``approximation`` — must agree with the previous equation to 0.1 %: *approximated*;
-* ``limit`` — the limit of the previous right side, checked as a limit of the difference;
-* ``ode`` — the solution of an ODE, checked with ``checkodesol`` and its initial value.
+* ``apply(previous, *args, **kwargs)`` makes the next equation (forwards);
+* ``phrase(show, *args, **kwargs)`` says in words what was done (``show`` renders one
+  expression: plain text, or LaTeX for notes and slides);
+* ``contract(ctx)`` states what the checker must establish and what the step is if it
+  holds (a :class:`~symmem.derivation.claims.Claim`). A contract never calls
+  ``apply``: it names the premise (the earlier step, with the values or cited
+  equations put in) and the checker proves the implication with the kernel.
+
+``kind`` groups rules for the reader: ``equivalence``, ``definition``,
+``assumption``, ``approximation``, ``limit`` and ``ode``. A rule registered without a
+contract gets the one its kind implies: an ``equivalence`` must follow from the
+step it acts on.
 """
 
 from __future__ import annotations
@@ -17,33 +23,110 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from symmem.derivation.claims import CONSTRAINT, Claim, Context, Verdict, weakest
+from symmem.errors import InputError, UnknownNameError
 
 __all__ = ["RULES", "Rule", "register"]
+
+Contract = Callable[[Context], Claim]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A named way to make the next equation, with a phrase for the reader."""
+    """A named way to make the next equation, with a phrase and a contract."""
 
     name: str
     kind: str
     apply: Callable[..., sp.Eq]
     phrase: Callable[..., str]  # phrase(show, *args, **kwargs); show renders one expression
+    contract: Contract
 
 
 RULES: dict[str, Rule] = {}
 
 
-def register(name: str, kind: str, phrase: Callable[..., str]) -> Callable:
-    """Decorator: add a rule to the registry under ``name``."""
+def _by_kind(kind: str) -> Contract:
+    def contract(ctx: Context) -> Claim:
+        if kind in ("definition", "assumption"):
+            verdict = Verdict.DEFINED if kind == "definition" else Verdict.ASSUMED
+            return Claim("introduced", verdict, dependents=CONSTRAINT)
+        check = {"approximation": "approximate", "limit": "limit", "ode": "ode"}.get(
+            kind, "implies")
+        return Claim(check, premise=ctx.source, dependents=ctx.source_dependents)
+
+    return contract
+
+
+def register(name: str, kind: str, phrase: Callable[..., str],
+             contract: Contract | None = None) -> Callable:
+    """Decorator: add a rule to the registry under ``name``.
+
+    ``contract`` says what the checker must establish; without one, the contract of
+    ``kind`` applies (an ``equivalence`` must follow from the step it acts on).
+    """
 
     def wrap(fn: Callable[..., sp.Eq]) -> Callable[..., sp.Eq]:
         if name in RULES:
-            raise ValueError(f"rule {name!r} is already registered")
-        RULES[name] = Rule(name, kind, fn, phrase)
+            raise InputError(f"rule {name!r} is already registered")
+        RULES[name] = Rule(name, kind, fn, phrase, contract or _by_kind(kind))
         return fn
 
     return wrap
+
+
+def rule(name: str) -> Rule:
+    """The rule called ``name``; an unknown name raises with the list of rules."""
+    try:
+        return RULES[name]
+    except KeyError:
+        raise UnknownNameError(f"unknown rule {name!r}; rules: {', '.join(RULES)}") from None
+
+
+# --- helpers the contracts share ------------------------------------------------------------
+def atoms(expr: Any) -> set:
+    """Symbols, applied functions and derivatives of ``expr`` (what may be replaced)."""
+    if not isinstance(expr, sp.Basic):
+        return set()
+    return set(expr.free_symbols) | expr.atoms(AppliedUndef) | expr.atoms(sp.Derivative)
+
+
+def _replaceable(expr: Any) -> bool:
+    return isinstance(expr, (sp.Symbol, AppliedUndef, sp.Derivative))
+
+
+def put(eq: Any, mapping: dict) -> Any:
+    """``eq`` with each key of ``mapping`` replaced by its value (the checker's own
+    instantiation: a structural replacement, with SymPy's ``subs`` only for keys that
+    do not occur literally)."""
+    out = eq.xreplace(mapping)
+    left = {k: v for k, v in mapping.items() if k in atoms(out) or (
+        not _replaceable(k) and out.has(k))}
+    return out.subs(left) if left else out
+
+
+def _contradiction(target: Any, value: Any) -> str | None:
+    """The declared property of ``target`` that ``value`` breaks, if any."""
+    if not isinstance(target, sp.Symbol) or not isinstance(value, sp.Basic):
+        return None
+    for fact in ("positive", "nonnegative", "nonzero", "integer", "real"):
+        if getattr(target, f"is_{fact}") is True and getattr(value, f"is_{fact}") is False:
+            return f"{target} is declared {fact}"
+    return None
+
+
+def _text(expr: Any) -> str:
+    return sp.sstr(expr)
+
+
+def _pairs(show: Callable, mapping: dict) -> str:
+    """``a = 1, b = 2`` with each equation rendered whole by ``show`` where it can."""
+    out = []
+    for k, v in mapping.items():
+        whole = show(sp.Eq(k, v, evaluate=False))
+        out.append(f"{show(k)} = {show(v)}" if whole.startswith("Eq(") else whole)
+    return ", ".join(out)
 
 
 def _both(eq: sp.Eq, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Eq:
@@ -69,41 +152,141 @@ def combine_logs(expr: sp.Expr) -> sp.Expr:
     return sp.Add(*others, *combined)
 
 
-# --- introducing equations ----------------------------------------------------------------
-@register("define", "definition", lambda show, eq: "definition")
+# --- introducing equations ------------------------------------------------------------------
+def _define_contract(ctx: Context) -> Claim:
+    eq = ctx.equation
+    lhs = eq.lhs if isinstance(eq, sp.Equality) else None
+    if lhs is not None and ctx.fresh(lhs) and lhs not in atoms(eq.rhs):
+        return Claim("introduced", Verdict.DEFINED, note=f"defines {_text(lhs)}",
+                     dependents=frozenset({lhs}))
+    return Claim("introduced", Verdict.ASSUMED, note="introduced as a premise, not derived",
+                 dependents=CONSTRAINT)
+
+
+@register("define", "definition", lambda show, eq: "definition", _define_contract)
 def define(previous: sp.Eq | None, eq: sp.Eq) -> sp.Eq:
     return eq
 
 
-@register("law", "equivalence", lambda show, law: f"the law {law.name}")
+def _law_contract(ctx: Context) -> Claim:
+    law = ctx.args[0]
+    return Claim("law", law=law, dependents=frozenset(atoms(law.equation.lhs)))
+
+
+def _law_phrase(show: Callable, law: Any) -> str:
+    return f"the law {law.name}"
+
+
+@register("law", "equivalence", _law_phrase, _law_contract)
 def use_law(previous: sp.Eq | None, law: Any) -> sp.Eq:
     return law.equation
 
 
-@register("assume", "assumption", lambda show, subs, note="": f"assume {note}".strip())
+def _hypothesis_contract(verdict: Verdict) -> Contract:
+    def contract(ctx: Context) -> Claim:
+        mapping = ctx.args[0]
+        note = ctx.kwargs.get("note", "")
+        stated = _pairs(_text, mapping)
+        if verdict is Verdict.CONDITION:
+            text = f"condition {stated}" + (f" ({note})" if note else "")
+            dependents = CONSTRAINT
+        else:
+            text = f"assumes {stated}" + (f" ({note})" if note else "")
+            dependents = ctx.source_dependents
+        return Claim("implies", verdict, premise=put(ctx.source, mapping), note=text,
+                     dependents=dependents)
+
+    return contract
+
+
+@register("assume", "assumption",
+          lambda show, subs, note="": f"assume {note or _pairs(show, subs)}".strip(),
+          _hypothesis_contract(Verdict.ASSUMED))
 def assume(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
     return previous.subs(subs)
 
 
-@register("condition", "assumption", lambda show, subs, note="": f"set {note}".strip())
+@register("condition", "assumption",
+          lambda show, subs, note="": f"set {_pairs(show, subs)}" + (f" ({note})" if note
+                                                                     else ""),
+          _hypothesis_contract(Verdict.CONDITION))
 def condition(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
     return previous.subs(subs)
 
 
+def _approximate_contract(ctx: Context) -> Claim:
+    note = ctx.kwargs.get("note", "")
+    return Claim("approximate", Verdict.APPROXIMATED, premise=ctx.source,
+                 note=f"approximates {note}".strip(), dependents=ctx.source_dependents)
+
+
 @register("approximate", "approximation",
-          lambda show, subs, note="": f"approximate {note}".strip())
+          lambda show, subs, note="": f"approximate {note or _pairs(show, subs)}".strip(),
+          _approximate_contract)
 def approximate(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
     return previous.xreplace(subs)
 
 
-# --- equivalences -------------------------------------------------------------------------
-@register("substitute", "equivalence", lambda show, using: "substitute")
+# --- equivalences ---------------------------------------------------------------------------
+def _substitute_contract(ctx: Context) -> Claim:
+    mapping, replaced = {}, []
+    for number, eq in ctx.cited.items():
+        if not isinstance(eq, sp.Equality) or not _replaceable(eq.lhs):
+            return Claim("implies", problem=f"step {number} is not of the form name = "
+                         "expression, so it cannot be substituted")
+        if eq.lhs not in atoms(ctx.source):
+            return Claim("implies", problem=f"{_text(eq.lhs)} (the left side of step "
+                         f"{number}) does not occur in the equation it is put into")
+        mapping[eq.lhs] = eq.rhs
+        replaced.append(eq.lhs)
+    deps = ctx.source_dependents
+    if deps is not CONSTRAINT and any(r in deps for r in replaced):
+        deps = CONSTRAINT
+    cited = ", ".join(f"({n})" for n in ctx.cited)
+    return Claim("implies", premise=put(ctx.source, mapping), dependents=deps,
+                 note=f"uses {cited}")
+
+
+@register("substitute", "equivalence",
+          lambda show, using: "substitute " + ", ".join(f"({n})" for n in using),
+          _substitute_contract)
 def substitute(previous: sp.Eq, using: list[sp.Eq]) -> sp.Eq:
     mapping = {eq.lhs: eq.rhs for eq in using}
     return sp.Eq(previous.lhs.subs(mapping), previous.rhs.subs(mapping))
 
 
-@register("specialise", "equivalence", lambda show, values: "specialise")
+def _specialise_contract(ctx: Context) -> Claim:
+    mapping = {k: sp.sympify(v) for k, v in ctx.args[0].items()}
+    deps = ctx.source_dependents
+    verdicts, notes = [Verdict.PROVED], []
+    after = None if deps is CONSTRAINT else set(deps)
+    for target, value in mapping.items():
+        clash = _contradiction(target, value)
+        if clash:
+            verdicts.append(Verdict.ASSUMED)
+            notes.append(f"sets {_text(target)} = {_text(value)} although {clash}: this "
+                         "changes the model")
+        elif deps is CONSTRAINT or target in deps:
+            if ctx.fresh(value):
+                verdicts.append(Verdict.DEFINED)
+                notes.append(f"names {_text(target)} as {_text(value)}")
+                if after is not None:
+                    after.discard(target)
+                    after.add(value)
+            else:
+                verdicts.append(Verdict.CONDITION)
+                notes.append(f"condition {_text(target)} = {_text(value)} ({_text(target)} "
+                             "is determined by the equation, so this restricts it)")
+                after = None
+    verdict = weakest(*verdicts)
+    if verdict is Verdict.PROVED:
+        notes.append("instantiates " + _pairs(_text, mapping))
+    return Claim("implies", verdict, premise=put(ctx.source, mapping), note="; ".join(notes),
+                 dependents=None if after is None else frozenset(after))
+
+
+@register("specialise", "equivalence", lambda show, values: f"put {_pairs(show, values)}",
+          _specialise_contract)
 def specialise(previous: sp.Eq, values: dict) -> sp.Eq:
     return previous.subs(values)
 
@@ -123,12 +306,12 @@ def divide(previous: sp.Eq, expr: sp.Expr) -> sp.Eq:
     return _both(previous, lambda side: side / expr)
 
 
-@register("exp", "equivalence", lambda: "exponentiate both sides")
+@register("exp", "equivalence", lambda show: "exponentiate both sides")
 def exponentiate(previous: sp.Eq) -> sp.Eq:
     return _both(previous, sp.exp)
 
 
-@register("ln", "equivalence", lambda: "take ln of both sides")
+@register("ln", "equivalence", lambda show: "take ln of both sides")
 def logarithm(previous: sp.Eq) -> sp.Eq:
     return _both(previous, lambda side: sp.expand_log(sp.log(side)))
 
@@ -144,51 +327,104 @@ _REWRITES: dict[str, Callable[..., sp.Expr]] = {
 }
 
 
-@register("rewrite", "equivalence", lambda show, how, *a: f"rewrite ({how.replace('_', ' ')})")
+@register("rewrite", "equivalence",
+          lambda show, how, *a: f"rewrite ({str(how).replace('_', ' ')})")
 def rewrite(previous: sp.Eq, how: str, *args: Any) -> sp.Eq:
     if how == "collect":
         return _both(previous, lambda side: sp.collect(sp.expand(side), args[0]))
     if how not in _REWRITES:
-        raise ValueError(f"unknown rewrite {how!r}; use collect or one of {sorted(_REWRITES)}")
+        raise InputError(f"unknown rewrite {how!r}; use collect or one of {sorted(_REWRITES)}")
     return _both(previous, _REWRITES[how])
 
 
-@register("simplify", "equivalence", lambda: "simplify")
+@register("simplify", "equivalence", lambda show: "simplify")
 def simplify(previous: sp.Eq) -> sp.Eq:
     return _both(previous, sp.simplify)
 
 
-@register("swap", "equivalence", lambda: "swap sides")
+@register("swap", "equivalence", lambda show: "swap sides")
 def swap(previous: sp.Eq) -> sp.Eq:
     return sp.Eq(previous.rhs, previous.lhs, evaluate=False)
 
 
-@register("solve", "equivalence", lambda show, target, **kw: f"solve for {show(target)}")
+def _solve_contract(ctx: Context) -> Claim:
+    target, eq = ctx.args[0], ctx.equation
+    if not isinstance(eq, sp.Equality) or eq.lhs != target or target in atoms(eq.rhs):
+        return Claim("implies", problem=f"solving for {_text(target)} must give "
+                     f"{_text(target)} = an expression without {_text(target)}")
+    deps = ctx.source_dependents
+    after = frozenset({target}) if deps is CONSTRAINT else frozenset(deps) | {target}
+    chosen = ctx.kwargs.get("choose") is not None
+    return Claim("implies", premise=ctx.source, preferred=(target,), dependents=after,
+                 note="one root chosen" if chosen else "", any_branch=chosen)
+
+
+@register("solve", "equivalence", lambda show, target, **kw: f"solve for {show(target)}",
+          _solve_contract)
 def solve(previous: sp.Eq, target: sp.Basic, choose: Callable | None = None) -> sp.Eq:
     solutions = sp.solve(previous, target)
     if choose is not None:
         solutions = [choose(solutions)]
     if len(solutions) != 1:
-        raise ValueError(f"solving for {target} gave {len(solutions)} solutions; "
+        raise InputError(f"solving for {target} gave {len(solutions)} solutions; "
                          "pass choose= to pick one")
     return sp.Eq(target, sp.expand_log(solutions[0]))
 
 
+def _eliminate_contract(ctx: Context) -> Claim:
+    from symmem.equivalence import solutions
+
+    target = ctx.args[0]
+    (number, using), = ctx.cited.items()
+    if target in atoms(ctx.equation):
+        return Claim("implies", problem=f"{_text(target)} still appears after it was "
+                     "eliminated")
+    if target not in atoms(using):
+        return Claim("implies", problem=f"step {number} does not contain {_text(target)}")
+    values = solutions(using, target)
+    if not values:
+        return Claim("implies", problem=f"step {number} could not be solved for "
+                     f"{_text(target)} within the budget")
+    deps = ctx.source_dependents
+    if deps is not CONSTRAINT and target in deps:
+        deps = CONSTRAINT
+    return Claim("implies", premise=[put(ctx.source, {target: v}) for v in values],
+                 dependents=deps, note=f"uses ({number})")
+
+
 @register("eliminate", "equivalence",
-          lambda show, target, using: f"eliminate {show(target)}")
+          lambda show, target, using: f"eliminate {show(target)} using ({using})",
+          _eliminate_contract)
 def eliminate(previous: sp.Eq, target: sp.Basic, using: sp.Eq) -> sp.Eq:
     """Solve ``using`` for ``target`` and substitute into the previous equation."""
     (value,) = sp.solve(using, target)
     return sp.Eq(previous.lhs.subs(target, value), previous.rhs.subs(target, value))
 
 
-# --- calculus -----------------------------------------------------------------------------
+# --- calculus -------------------------------------------------------------------------------
+def _limit_contract(ctx: Context) -> Claim:
+    name = ctx.args[2]
+    eq = ctx.equation
+    if not isinstance(eq, sp.Equality) or eq.lhs != name:
+        return Claim("limit", problem=f"a limit step must read {_text(name)} = its value")
+    return Claim("limit", premise=ctx.source, dependents=frozenset({name}),
+                 note=f"defines {_text(name)} as the limit", variable=ctx.args[0],
+                 point=ctx.args[1])
+
+
 @register("limit", "limit",
-          lambda show, var, point, name: f"take the limit {show(var)} -> {show(point)}")
+          lambda show, var, point, name: f"take the limit {show(var)} → {show(point)}",
+          _limit_contract)
 def limit(previous: sp.Eq, var: sp.Symbol, point: Any, name: sp.Symbol) -> sp.Eq:
     return sp.Eq(name, sp.limit(previous.rhs, var, point))
 
 
-@register("dsolve", "ode", lambda show, func, ics: "solve the differential equation")
+def _ode_contract(ctx: Context) -> Claim:
+    return Claim("ode", premise=ctx.source, dependents=frozenset({ctx.args[0]}),
+                 variable=ctx.args[0], ics=dict(ctx.args[1]))
+
+
+@register("dsolve", "ode", lambda show, func, ics: "solve the differential equation",
+          _ode_contract)
 def dsolve(previous: sp.Eq, func: sp.Expr, ics: dict) -> sp.Eq:
     return sp.dsolve(previous, func, ics=ics)

@@ -1,224 +1,155 @@
-"""Independent checks of derivation steps.
+"""The step checker: establish what a rule's contract claims, with the kernel.
 
-A step is checked without trusting the rule that made it. First, is the new
-equation the previous one rearranged, or multiplied by a monomial such as
-F²V/(RT)? If not, the premise is solved for a pivot symbol and the solution
-substituted into the new equation; what is left must vanish. Vanishing is
-decided in tiers:
-
-1. structural: the residual is literally 0;
-2. sampling at random physiological values: a clearly nonzero value fails the
-   step at once (this is cheap and refutes most wrong candidates);
-3. cheap normal forms (logs expanded, together/cancel, expand), then simplification
-   under the symbols' assumptions;
-4. SymPy's ``equals(0)`` (True, False, or None for undecided).
-
-Tiers 1, 3 and 4 give ``proved``; a residual that only passes sampling is
-``numerically consistent``.
+The checker never re-runs a rule. It takes the :class:`~symmem.derivation.claims.Claim`
+the rule's contract states (the premise, with the values or cited equations put in)
+and asks the equivalence kernel (:mod:`symmem.equivalence`) whether the new equation
+follows. The kernel's outcome becomes the step's verdict: a claim that holds gets
+the verdict the contract names (proved, definition, condition, assumed); one that
+is only numerically consistent is marked so; anything else fails, with a sentence.
 """
 
 from __future__ import annotations
 
-import math
-import random
-from collections.abc import Iterable, Sequence
-from enum import Enum
+from collections.abc import Sequence
+from typing import Any
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 
-from symmem.constants import FARADAY, GAS_CONSTANT
-from symmem.symbols import info
+from symmem.derivation.claims import Claim, Verdict
+from symmem.equivalence import (
+    Decision,
+    Outcome,
+    bounded,
+    sample_points,
+)
+from symmem.equivalence import implies as kernel_implies
+from symmem.equivalence import is_zero as kernel_is_zero
 
-__all__ = ["Verdict", "implies", "is_zero", "sample_values"]
-
-
-class Verdict(str, Enum):
-    """The outcome of checking one step."""
-
-    PROVED = "proved"
-    NUMERIC = "numerically consistent"
-    ASSUMED = "assumed"
-    APPROXIMATED = "approximated"
-    FAILED = "failed"
-
-    def __str__(self) -> str:
-        return self.value
+__all__ = ["Verdict", "establish", "implies", "is_zero", "sample_values"]
 
 
-_SAMPLES = 6
+def _verdict(decision: Decision, success: Verdict) -> Verdict:
+    if decision.outcome is Outcome.PROVED:
+        return success
+    if decision.outcome is Outcome.NUMERIC:
+        return Verdict.NUMERIC if success is Verdict.PROVED else success
+    return Verdict.FAILED
 
 
-def _draw(symbol: sp.Symbol, rng: random.Random) -> float:
-    entry = info(symbol)
-    name = symbol.name
-    if name == "R":
-        return GAS_CONSTANT
-    if name == "F":
-        return FARADAY
-    unit = entry.unit if entry else ""
-    if symbol.is_integer:
-        if symbol.is_positive:
-            return rng.choice([1, 3, 4])
-        return rng.choice([-2, -1, 1, 2])
-    if unit == "K":
-        return rng.uniform(273.0, 320.0)
-    if unit == "V":
-        return rng.uniform(-0.12, 0.12)
-    if unit == "mol/m^3":
-        return math.exp(rng.uniform(math.log(1e-3), math.log(500.0)))
-    if unit == "J/mol":
-        return rng.uniform(-6e4, 6e4)
-    if symbol.is_positive:
-        return math.exp(rng.uniform(math.log(1e-2), math.log(1e2)))
-    return rng.uniform(-2.0, 2.0)
+def _failure(decision: Decision, what: str) -> str:
+    if decision.outcome is Outcome.UNDECIDED:
+        return f"could not be shown to follow from {what}: {decision.reason}"
+    if decision.outcome is Outcome.INVALID:
+        return f"is not a valid step: {decision.reason}"
+    return f"does not follow from {what}: {decision.reason}"
 
 
-def sample_values(symbols: Iterable[sp.Symbol], seed: int = 0) -> list[dict[sp.Symbol, float]]:
-    """Random physiological values for the symbols, reproducible from ``seed``."""
-    rng = random.Random(seed)
-    ordered = sorted(symbols, key=lambda s: s.name)
-    return [{s: _draw(s, rng) for s in ordered} for _ in range(_SAMPLES)]
+def establish(claim: Claim, equation: Any, source: int | None = None) -> tuple[Verdict, str]:
+    """Check ``equation`` against ``claim``; returns the verdict and a sentence."""
+    if claim.problem:
+        return Verdict.FAILED, claim.problem
+    what = f"step {source}" if source else "the previous step"
+    if claim.check == "introduced":
+        return claim.verdict, claim.note or "introduced, not derived"
+    if not isinstance(equation, sp.Equality):
+        shown = "false (its two sides are different numbers)" if equation is sp.false \
+            else f"not an equation ({type(equation).__name__})"
+        return Verdict.FAILED, f"the step's equation is {shown}"
+    if claim.check == "law":
+        if equation == claim.law.equation:
+            return Verdict.PROVED, f"the law {claim.law.name}, as it stands in symmem.laws"
+        return Verdict.FAILED, f"it is not the law {claim.law.name} as it stands in symmem.laws"
+    if claim.check == "approximate":
+        return _approximation(claim, equation, what)
+    if claim.check == "limit":
+        return _limit(claim, equation, what)
+    if claim.check == "ode":
+        return _ode(claim, equation, what)
+    premises = claim.premise if isinstance(claim.premise, list) else [claim.premise]
+    best: Decision | None = None
+    for premise in premises:
+        decision = kernel_implies(premise, equation, preferred=claim.preferred,
+                                  any_branch=claim.any_branch)
+        if decision.holds:
+            if len(premises) > 1:
+                decision = Decision(decision.outcome, decision.reason + f" (one of "
+                                    f"{len(premises)} solutions)")
+            best = decision
+            break
+        best = best or decision
+    assert best is not None
+    verdict = _verdict(best, claim.verdict)
+    if verdict is Verdict.FAILED:
+        return verdict, _failure(best, what)
+    detail = best.reason if not claim.note else f"{claim.note}; {best.reason}"
+    return verdict, detail
 
 
-def _magnitude(expr: sp.Expr, values: dict) -> float:
-    terms = sp.Add.make_args(sp.expand(expr)) if len(expr.args) < 40 else (expr,)
-    size = 0.0
-    for term in terms:
-        try:
-            v = complex(term.evalf(subs=values))
-        except (TypeError, ValueError):
-            continue
-        size = max(size, abs(v))
-    return size
+def _approximation(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, str]:
+    decision = kernel_implies(claim.premise, equation, rel=claim.tolerance)
+    if not decision.holds:
+        return Verdict.FAILED, (f"the approximation is off by more than "
+                                f"{100 * claim.tolerance:g} %: {decision.reason}")
+    return Verdict.APPROXIMATED, (f"agrees with {what} to within "
+                                  f"{100 * claim.tolerance:g} %")
 
 
-def numeric_zero(expr: sp.Expr, rel: float = 1e-9, seed: int = 0) -> bool | None:
-    """True if ``expr`` vanishes at random physiological points, False if it clearly does not.
-
-    None when it cannot be evaluated (unknown functions, or no real sample).
-    """
-    if expr.atoms(AppliedUndef) or expr.atoms(sp.Derivative):
-        return None
-    symbols = expr.free_symbols
-    evaluated = 0
-    for values in sample_values(symbols, seed):
-        try:
-            v = complex(expr.evalf(subs=values))
-        except (TypeError, ValueError, ZeroDivisionError):
-            continue
-        if not (math.isfinite(v.real) and math.isfinite(v.imag)) or abs(v.imag) > 1e-12 * (
-                1 + abs(v.real)):
-            continue
-        evaluated += 1
-        scale = max(1.0, _magnitude(expr, values))
-        if abs(v.real) > rel * scale:
-            return False
-    return True if evaluated else None
+def _limit(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, str]:
+    var, point = claim.variable, claim.point
+    done, difference = bounded(lambda: sp.limit(claim.premise.rhs - equation.rhs, var, point),
+                               seconds=5.0)
+    if not done:
+        return Verdict.FAILED, "the limit of the difference could not be computed"
+    decision = kernel_is_zero(difference)
+    if decision.outcome is Outcome.FAILED:
+        return Verdict.FAILED, (f"does not follow from {what}: the limit of the difference "
+                                f"is {sp.sstr(difference)}, not 0")
+    verdict = _verdict(decision, Verdict.PROVED)
+    if verdict is Verdict.FAILED:
+        return verdict, _failure(decision, what)
+    return verdict, f"{claim.note}: the limit of ({what} − this value) is 0"
 
 
-def _symbolic_zero(expr: sp.Expr) -> bool:
-    """Try cheap normal forms first, then ``simplify``; True only when one gives 0."""
-    logs_apart = sp.expand_log(sp.powsimp(expr, force=True), force=True)
-    for attempt in (lambda: sp.cancel(sp.together(logs_apart)),
-                    lambda: sp.expand(logs_apart),
-                    lambda: sp.simplify(sp.expand_log(expr)),
-                    lambda: sp.simplify(logs_apart)):
-        try:
-            if attempt() == 0:
-                return True
-        except (TypeError, ValueError, NotImplementedError, RecursionError,
-                sp.PolynomialError):
-            continue
-    return False
+def _ode(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, str]:
+    func, ics = claim.variable, claim.ics
+    if equation.lhs != func:
+        return Verdict.FAILED, f"the solution must read {sp.sstr(func)} = an expression"
+    ode = claim.premise
+    done, leftover = bounded(lambda: (ode.lhs - ode.rhs).subs(func, equation.rhs).doit())
+    decision = kernel_is_zero(leftover) if done and leftover is not None else None
+    if decision is not None and decision.outcome is Outcome.FAILED:
+        return Verdict.FAILED, (f"does not solve the differential equation of {what}: put "
+                                f"into it, {decision.reason}")
+    if decision is None or decision.outcome is not Outcome.PROVED:
+        done, result = bounded(lambda: sp.checkodesol(ode, equation, func), seconds=5.0)
+        if not done or result is None or not result[0]:
+            return Verdict.FAILED, (f"could not be shown to solve the differential equation "
+                                    f"of {what}")
+    for at, value in ics.items():
+        start = equation.rhs.subs(func.args[0], at.args[0])
+        decision = kernel_is_zero(start - value)
+        if not decision.holds:
+            return Verdict.FAILED, f"does not satisfy the initial condition {at} = {value}"
+    return Verdict.PROVED, "put into the differential equation it leaves 0, and it meets " \
+                           "its initial condition"
+
+
+# --- the kernel's answers in a derivation's words (kept for authors and tests) -------------
+def implies(premise: sp.Eq, conclusion: sp.Eq, *, preferred: Sequence[sp.Basic] = (),
+            numeric_rel: float = 1e-9) -> tuple[Verdict, str]:
+    """Whether ``conclusion`` follows from ``premise``: (verdict, sentence)."""
+    decision = kernel_implies(premise, conclusion, preferred=preferred, rel=numeric_rel)
+    verdict = _verdict(decision, Verdict.PROVED)
+    return verdict, decision.reason if verdict is not Verdict.FAILED else \
+        _failure(decision, "the premise")
 
 
 def is_zero(expr: sp.Expr, *, numeric_rel: float = 1e-9) -> tuple[Verdict, str]:
-    """Decide whether ``expr`` is identically zero, in the tiers described above.
-
-    Sampling runs first because it is cheap and refutes most wrong candidates at once;
-    the symbolic tiers then decide between *proved* and *numerically consistent*.
-    """
-    if expr == 0:
-        return Verdict.PROVED, "the residual is 0"
-    numeric = numeric_zero(expr, rel=numeric_rel)
-    if numeric is False:
-        return Verdict.FAILED, f"the residual {sp.sstr(expr)} is not zero"
-    if _symbolic_zero(expr):
-        return Verdict.PROVED, "the residual simplifies to 0 under the assumptions"
-    try:
-        decided = expr.equals(0)
-    except (TypeError, ValueError, NotImplementedError, RecursionError):
-        decided = None
-    if decided is True:
-        return Verdict.PROVED, "SymPy's equals(0) proves the residual is 0"
-    if numeric is True:
-        return Verdict.NUMERIC, "the residual vanishes at random physiological values"
-    if decided is False:
-        return Verdict.FAILED, "SymPy's equals(0) finds the residual nonzero"
-    return Verdict.FAILED, f"could not show that {sp.sstr(expr)} is zero"
+    """Whether ``expr`` is identically zero: (verdict, sentence)."""
+    decision = kernel_is_zero(expr, rel=numeric_rel)
+    return _verdict(decision, Verdict.PROVED), decision.reason
 
 
-def _pivots(old: sp.Expr, new: sp.Expr, preferred: Sequence[sp.Basic]) -> list[sp.Basic]:
-    def atoms(e: sp.Expr) -> set:
-        return set(e.free_symbols) | e.atoms(sp.Derivative) | e.atoms(AppliedUndef)
-
-    shared = atoms(old) & atoms(new)
-    ordered = [p for p in preferred if p in atoms(old)]
-    ordered += sorted((a for a in shared if a not in ordered), key=sp.default_sort_key)
-    ordered += sorted((a for a in atoms(old) if a not in ordered), key=sp.default_sort_key)
-    return ordered[:6]
-
-
-def _monomial(expr: sp.Expr) -> bool:
-    """A nonzero number times powers of symbols (a factor one may divide by)."""
-    return expr != 0 and all(
-        f.is_Number or f.is_Symbol or (f.is_Pow and f.base.is_Symbol and f.exp.is_Number)
-        for f in sp.Mul.make_args(expr))
-
-
-def _rearranged(old: sp.Expr, new: sp.Expr) -> str | None:
-    """Why ``new = 0`` is ``old = 0`` rearranged or scaled, or None when it is not plain."""
-    if sp.expand(old - new) == 0 or sp.expand(old + new) == 0:
-        return "the same equation rearranged"
-    try:
-        ratio = sp.cancel(sp.together(new / old))
-    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
-        return None
-    if _monomial(ratio):
-        return f"the previous equation multiplied by {sp.sstr(ratio)} (where that is nonzero)"
-    return None
-
-
-def implies(premise: sp.Eq, conclusion: sp.Eq, *, preferred: Sequence[sp.Basic] = (),
-            numeric_rel: float = 1e-9) -> tuple[Verdict, str]:
-    """Check that ``conclusion`` holds whenever ``premise`` does."""
-    new = conclusion.lhs - conclusion.rhs
-    verdict, detail = is_zero(new, numeric_rel=numeric_rel)
-    if verdict is Verdict.PROVED:
-        return verdict, "the new equation is an identity"
-    old = premise.lhs - premise.rhs
-    reason = _rearranged(old, new)
-    if reason is not None:
-        return Verdict.PROVED, reason
-    consistent: tuple[Verdict, str] | None = None
-    failure: tuple[Verdict, str] | None = None
-    for pivot in _pivots(old, new, preferred):
-        try:
-            solutions = sp.solve(old, pivot, dict=False)
-        except (NotImplementedError, ValueError, TypeError):
-            continue
-        for solution in solutions if isinstance(solutions, list) else []:
-            if isinstance(solution, (tuple, dict)):
-                continue
-            verdict, detail = is_zero(new.subs(pivot, solution),
-                                      numeric_rel=numeric_rel)
-            where = f" after solving the previous equation for {pivot}"
-            if verdict is Verdict.PROVED:
-                return verdict, detail + where
-            if verdict is Verdict.NUMERIC and consistent is None:
-                consistent = (verdict, detail + where)
-            if verdict is Verdict.FAILED and failure is None:
-                failure = (verdict, f"does not follow: with {pivot} from the previous "
-                                    f"equation, {detail}")
-    return consistent or failure or (Verdict.FAILED, "does not follow from the previous equation")
+def sample_values(symbols: Any, seed: int = 0) -> list[dict[sp.Symbol, float]]:
+    """Random points for ``symbols`` (the kernel's :func:`~symmem.equivalence.sample_points`)."""
+    return sample_points(symbols, seed=seed)

@@ -2,7 +2,7 @@
 
 >>> from symmem.laws import law
 >>> round(law("nernst").numeric(c_in=140, c_out=5, z=1), 1)
--89.0
+-89.1
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from symmem.errors import UnknownNameError
 from symmem.laws import (
     bioenergetics,
     electrochemistry,
@@ -29,11 +30,8 @@ LAWS: dict[str, Law] = {
 }
 
 
-class UnknownLawError(KeyError, ValueError):
+class UnknownLawError(UnknownNameError, ValueError):
     """Raised for a law name that does not exist; the message names the valid ones."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def law_names() -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 import sympy as sp
 
 from symmem.constants import BODY_TEMPERATURE
+from symmem.errors import InputError
 from symmem.numeric import NumericForm, Output, Param
 from symmem.symbols import info, sym
 
@@ -59,11 +60,11 @@ class Law:
                  checks: Sequence[Callable[[Mapping[str, Any]], str | None]] = (),
                  diagnose: Callable[[Mapping[str, Any]], str | None] | None = None) -> None:
         if equation.lhs != result.symbol:
-            raise ValueError(f"{name}: the equation's left side must be {result.symbol}")
+            raise InputError(f"{name}: the equation's left side must be {result.symbol}")
         missing = equation.rhs.free_symbols - {p.symbol for p in params} - {
             sym("R"), sym("F"), sym("c_std")}
         if missing:
-            raise ValueError(f"{name}: no parameter for {sorted(map(str, missing))}")
+            raise InputError(f"{name}: no parameter for {sorted(map(str, missing))}")
         self.name = name
         self.title = title
         self.equation = equation

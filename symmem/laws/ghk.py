@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from symmem.errors import InputError
 from symmem.ions import IONS
 from symmem.laws.base import Law, Output, Param, conc, temperature, valence, volt
 from symmem.numeric import NumericForm
@@ -133,12 +134,12 @@ class GHKVoltageLaw(Law):
             hints = [f"{u!r}" + (f" (did you mean {m[0]!r}?)" if (
                 m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
                 for u in unknown]
-            raise ValueError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
+            raise InputError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
                              f"parameters: T and, for each ion X of K, Na, Cl, Ca: "
                              "P_X, X_in, X_out")
         ions = tuple(n for n in GHK_IONS if given & {f"P_{n}", f"{n}_in", f"{n}_out"})
         if not ions:
-            raise ValueError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "
+            raise InputError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "
                              "X in K, Na, Cl, Ca (for example P_K=1 K_in=140 K_out=5)")
         return ions
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import sympy as sp
 
+from symmem.errors import InputError, UnknownNameError
 from symmem.ions import IONS
 from symmem.laws.base import Law, Output, Param, conc, energy, temperature, volt
 from symmem.symbols import declare, info, sym
@@ -45,7 +46,7 @@ def species_symbols(species: str) -> tuple[sp.Symbol, sp.Symbol]:
 def _count(value: Any) -> sp.Expr:
     """A stoichiometric count: an int or a SymPy expression, never text (no sympify)."""
     if isinstance(value, bool) or not isinstance(value, (int, sp.Expr)):
-        raise TypeError(f"a count per cycle must be an int or a SymPy expression; "
+        raise InputError(f"a count per cycle must be an int or a SymPy expression; "
                         f"got {value!r}")
     return sp.Integer(value) if isinstance(value, int) else value
 
@@ -71,7 +72,8 @@ class Transporter:
         try:
             return SPECIES_CHARGE[species]
         except KeyError:
-            raise KeyError(f"{self.name}: give the charge of {species!r} in charges=") from None
+            raise UnknownNameError(f"{self.name}: give the charge of {species!r} in "
+                                   "charges=") from None
 
     def free_energy(self) -> sp.Expr:
         """ΔG_cycle = Σ ν_j (RT ln(c_j,i/c_j,o) + z_j F V) + n_ATP ΔG_ATP (J/mol)."""
@@ -95,7 +97,7 @@ class Transporter:
         """
         charge = self.net_charge_in()
         if charge == 0:
-            raise ValueError(f"{self.name} is electroneutral: it has no reversal potential")
+            raise InputError(f"{self.name} is electroneutral: it has no reversal potential")
         terms = []
         for species, nu in self.moves.items():
             inside, outside = species_symbols(species)
@@ -109,7 +111,7 @@ class Transporter:
         ratio = Π_(j≠s) (c_j,o/c_j,i)^(ν_j/ν_s) · e^(−(Σ_j ν_j z_j F V + n_ATP ΔG_ATP)/(ν_s RT))
         """
         if species not in self.moves:
-            raise KeyError(f"{self.name} does not move {species}")
+            raise UnknownNameError(f"{self.name} does not move {species}")
         nu_s = _count(self.moves[species])
         ratio = sp.Integer(1)
         for other, nu in self.moves.items():

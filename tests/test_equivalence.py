@@ -1,0 +1,192 @@
+"""The equivalence kernel: outcomes, tiers, sampling, budgets, and symmem.compare."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sympy as sp
+
+import symmem
+from symmem.equivalence import (
+    Outcome,
+    bounded,
+    equivalent,
+    evaluate,
+    implies,
+    is_zero,
+    same,
+    sample_points,
+)
+from symmem.symbols import sym
+
+R, T, F, z, V = sym("R"), sym("T"), sym("F"), sym("z"), sym("V")
+ci, co, p, k = sym("c_in"), sym("c_out"), sym("p"), sym("k")
+NERNST = R * T / (z * F) * sp.log(co / ci)
+
+
+# --- outcomes -----------------------------------------------------------------------------
+def test_textbook_rewrites_of_nernst_are_proved():
+    for form in (-R * T / (z * F) * sp.log(ci / co),
+                 R * T / (z * F) * (sp.log(co) - sp.log(ci)),
+                 sp.log(10) * R * T / (z * F) * sp.log(co / ci) / sp.log(10)):
+        assert same(NERNST, form).outcome is Outcome.PROVED, form
+
+
+def test_a_term_tiny_only_because_F_is_large_is_caught():
+    # at F = 96485 C/mol the extra term is 1e-20 of the answer; sampled as a symbol it is not
+    decision = same(NERNST, NERNST + 1 / F**4)
+    assert decision.outcome is Outcome.FAILED
+    assert "F = " in decision.reason
+
+
+def test_a_failure_names_the_point_where_the_sides_differ():
+    decision = same(p / k, k / p)
+    assert decision.outcome is Outcome.FAILED
+    assert set(decision.witness) == {"k", "p"}
+    point = {sym(n): v for n, v in decision.witness.items()}
+    assert abs(evaluate(p / k - k / p, point)) > 1e-6
+
+
+def test_a_symbol_only_the_answer_has_is_sampled_not_undecided():
+    assert same(p / k, p / k + 0 * V).outcome is Outcome.PROVED
+    assert same(p / k, p / k + V / 1000).outcome is Outcome.FAILED
+
+
+def test_exact_numbers_are_compared_exactly():
+    assert is_zero(sp.Rational(1, 3) - sp.Rational(2, 6)).outcome is Outcome.PROVED
+    third = is_zero(sp.Rational(1, 3) - sp.Rational(33333333333333333, 10**17))
+    assert third.outcome is Outcome.FAILED  # within 1e-17 but not equal
+    assert is_zero(sp.sqrt(2) ** 2 - 2).outcome is Outcome.PROVED
+    assert is_zero(sp.log(10) - sp.Float("2.302585092994046")).outcome is Outcome.NUMERIC
+
+
+def test_complex_infinity_is_invalid_not_undecided():
+    assert is_zero(sp.zoo * ci).outcome is Outcome.INVALID
+    assert same(NERNST, sp.zoo + ci).outcome is Outcome.INVALID
+
+
+def test_abs_sign_and_piecewise_are_evaluated():
+    x = sym("V")
+    assert same(sp.Abs(x), sp.sign(x) * x).outcome in (Outcome.PROVED, Outcome.NUMERIC)
+    ramp = sp.Piecewise((x, x > 0), (0, True))
+    assert same(ramp, (x + sp.Abs(x)) / 2).outcome in (Outcome.PROVED, Outcome.NUMERIC)
+    assert same(ramp, x).outcome is Outcome.FAILED
+
+
+def test_what_cannot_be_evaluated_or_proved_is_undecided():
+    f = sp.Function("f")
+    # an unknown function of a symbol at a point it cannot be sampled at: f(f(1)) − f(f(1))
+    # is fine, but an unevaluated integral is neither sampled nor simplified within budget
+    weird = sp.Integral(sp.exp(-V**2) * sp.log(sp.Abs(V) + 1) ** 3, (V, 0, ci)) - f(ci)
+    assert is_zero(weird).outcome in (Outcome.UNDECIDED, Outcome.FAILED)
+    assert is_zero(weird).outcome is not Outcome.PROVED
+
+
+def test_unknown_functions_are_sampled_as_free_values():
+    x = sym("x")
+    c = sp.Function("c", positive=True)
+    assert is_zero(c(x).diff(x) - 2 * c(x).diff(x)).outcome is Outcome.FAILED
+    assert is_zero(c(x) * x - x * c(x)).outcome is Outcome.PROVED
+
+
+# --- budgets ------------------------------------------------------------------------------
+def test_a_zero_valued_high_power_answers_quickly():
+    s = 1 / R + 1 / T + 1 / F
+    started = time.perf_counter()
+    decision = is_zero(s**64 - (s**2) ** 32 + (s**3) ** 11 - s**33)
+    assert time.perf_counter() - started < 2.0
+    assert decision.outcome in (Outcome.PROVED, Outcome.NUMERIC)
+
+
+def test_bounded_gives_up_on_time():
+    started = time.perf_counter()
+    done, value = bounded(lambda: time.sleep(3), seconds=0.2)
+    assert (done, value) == (False, None)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_bounded_leaves_a_sooner_outer_limit_in_charge():
+    def inner() -> tuple:
+        return bounded(lambda: time.sleep(3), seconds=5.0)
+
+    started = time.perf_counter()
+    assert bounded(inner, seconds=0.3) == (False, None)
+    assert time.perf_counter() - started < 1.5
+
+
+# --- sampling -----------------------------------------------------------------------------
+def test_samples_are_reproducible_and_independent_of_other_symbols():
+    a = sample_points({ci, V})
+    b = sample_points({ci, V, co, p})
+    assert [pt[ci] for pt in a] == [pt[ci] for pt in b]
+    assert [pt[V] for pt in a] == [pt[V] for pt in b]
+    assert sample_points({ci}) == sample_points({ci})
+
+
+def test_samples_respect_the_declared_domains():
+    for point in sample_points({ci, z, sym("n"), R, T, F, V}, n=40):
+        assert point[ci] > 0 and point[R] > 0 and point[T] > 0 and point[F] > 0
+        assert point[z] in (-2, -1, 1, 2)
+        assert point[sym("n")] > 0 and float(point[sym("n")]).is_integer()
+        # potentials are drawn as multiples of RT/F, so zFV/RT stays within ±9
+        assert abs(point[z] * point[F] * point[V] / (point[R] * point[T])) <= 9.0 + 1e-9
+
+
+def test_physical_samples_use_the_physical_constants():
+    point = sample_points({R, F, T}, physical=True)[0]
+    assert point[R] == pytest.approx(8.314462618) and point[F] == pytest.approx(96485.33212)
+    assert 273 <= point[T] <= 320
+
+
+# --- equations ----------------------------------------------------------------------------
+def test_implication_by_rearranging_scaling_and_solving():
+    E = sym("E")
+    premise = sp.Eq(E, NERNST)
+    assert implies(premise, sp.Eq(z * F * E, R * T * sp.log(co / ci))).holds
+    assert implies(premise, sp.Eq(ci, co * sp.exp(-z * F * E / (R * T)))).holds
+    wrong = implies(premise, sp.Eq(ci, co * sp.exp(z * F * E / (R * T))))
+    assert wrong.outcome is Outcome.FAILED and "at " in wrong.reason
+
+
+def test_false_equations_fail_instead_of_crashing():
+    assert implies(sp.Eq(V, 1), sp.false).outcome is Outcome.FAILED
+    assert implies(sp.false, sp.Eq(V, 1)).outcome is Outcome.FAILED
+    assert implies(sp.Eq(V, 1), sp.true).outcome is Outcome.PROVED
+
+
+def test_equivalent_equations_need_both_directions():
+    E = sym("E")
+    assert equivalent(sp.Eq(E, R * T / F), sp.Eq(F * E, R * T)).holds
+    assert not equivalent(sp.Eq(E, R * T / F), sp.Eq(F * E**2, R * T * E)).holds
+
+
+# --- symmem.compare -----------------------------------------------------------------------
+def test_compare_reads_text_and_sympy_and_names_mistakes():
+    assert symmem.compare("R*T/(z*F)*ln(c_o/c_i)", "-RT/(zF) ln(c_i/c_o)").verdict == "correct"
+    assert symmem.compare(NERNST, r"\frac{RT}{zF}\ln\frac{c_o}{c_i}").verdict == "correct"
+    assert symmem.compare(NERNST, "RT/(zF) ln(c_i/c_o)").mistakes == ["inverted_ratio"]
+    assert symmem.compare("p/k", "k/p").mistakes == ["reciprocal"]
+    assert symmem.compare(p / k, p / k + 1 / F**4).verdict == "incorrect"
+
+
+def test_compare_takes_equations_and_the_symbols_it_is_told():
+    E = sym("E")
+    assert symmem.compare(sp.Eq(E, R * T / F), "F E = R T").verdict == "correct"
+    assert symmem.compare(sp.Eq(E, R * T / F), "F E = 2 R T").verdict == "incorrect"
+    x = sp.Symbol("x", positive=True)
+    assert symmem.compare(x**2, "x*x", [x]).verdict == "correct"
+    unknown = symmem.compare("p/k", "p/q")
+    assert unknown.verdict == "invalid" and "unknown symbol" in unknown.feedback
+
+
+def test_compare_never_executes_text(monkeypatch):
+    import builtins
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("eval/exec called")
+
+    monkeypatch.setattr(builtins, "eval", refuse)
+    monkeypatch.setattr(builtins, "exec", refuse)
+    result = symmem.compare("p/k", "__import__('os').system('true')")
+    assert result.verdict == "invalid"
