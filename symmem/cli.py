@@ -195,10 +195,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     import time
 
     from symmem.build import build, summary
+    from symmem.course import bundled_folder
 
     started = time.perf_counter()
     notebooks, slides = Path(args.out), Path(args.slides)
-    print(f"symmem build: {args.derivations or 'derivations'}/ -> {notebooks}/, {slides}/"
+    from symmem.course import default_folder
+
+    source = args.derivations or default_folder()
+    if Path(source).resolve() == bundled_folder().resolve():
+        source = "the bundled course"
+    else:
+        source = f"{source}/"
+    print(f"symmem build: {source} -> {notebooks}/, {slides}/"
           + (" (executing notebooks)" if args.execute else ""))
     results = build(args.derivations, notebooks, slides, execute=args.execute,
                     pdf=not args.no_pdf, jobs=args.jobs, bar=sys.stderr.isatty() and not args.quiet,

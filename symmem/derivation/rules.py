@@ -174,7 +174,8 @@ def _law_contract(ctx: Context) -> Claim:
 
 
 def _law_phrase(show: Callable, law: Any) -> str:
-    return f"the law {law.name}"
+    """The law named in words (its title), never by its Python name."""
+    return f"law: {getattr(law, 'title', law.name)}"
 
 
 @register("law", "equivalence", _law_phrase, _law_contract)
