@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from symmem.errors import SymmemError, UsageError
+from symmem.errors import DerivationError, SymmemError, UsageError
 
 __all__ = ["main"]
 
@@ -168,6 +168,8 @@ def cmd_derive(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown derivation {args.name!r}{hint}. Derivations: "
                          f"{', '.join(course)}")
     loaded = course[args.name]
+    if isinstance(loaded.exception, DerivationError):
+        raise loaded.exception
     if loaded.error:
         raise UsageError(f"{args.name}: the file could not be built: {loaded.error}")
     derivation = loaded.derivation

@@ -38,6 +38,7 @@ class Loaded:
     path: Path
     derivation: Derivation | None = None
     error: str | None = None
+    exception: BaseException | None = None
 
 
 def bundled_folder() -> Path:
@@ -89,6 +90,7 @@ def load_derivation(path: Path) -> Loaded:
         last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
         loaded.error = f"{type(exc).__name__}: {exc}{where}"
+        loaded.exception = exc
     return loaded
 
 

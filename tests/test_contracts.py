@@ -166,3 +166,33 @@ def test_failure_messages_are_sentences_with_a_point():
     message = str(err.value)
     assert "does not follow from step 1" in message and " at " in message
     assert "left side:" in message
+
+
+def test_a_value_that_makes_the_step_undefined_is_refused_with_a_sentence():
+    d = Derivation("demo", "demo")
+    d.use_law(law("ghk_current"), "start")
+    with pytest.raises(DerivationError, match="undefined .*take a limit instead"):
+        d.apply("specialise", {V: 0}, because="V = 0 gives 0/0")
+
+
+def test_the_cli_reports_a_failing_derivation_with_exit_1_and_no_traceback(tmp_path, capsys):
+    from symmem.cli import main
+
+    (tmp_path / "bad.py").write_text(
+        "import sympy as sp\nfrom symmem.derivation import Derivation\n"
+        "from symmem.laws import law\nfrom symmem.symbols import sym\n\n"
+        "def build():\n    d = Derivation('bad', 'Bad')\n"
+        "    d.use_law(law('nernst'), 'start')\n"
+        "    d.apply('rewrite', 'expand_log', because='expand')\n"
+        "    d.steps[-1].equation = sp.Eq(sym('E'), 2 * d.steps[-1].equation.rhs)\n"
+        "    return d\n")
+    assert main(["derive", "bad", "--derivations", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "derivation 'bad', step 2 (rewrite" in err and "Traceback" not in err
+    (tmp_path / "worse.py").write_text(
+        "from symmem.derivation import Derivation\nfrom symmem.laws import law\n"
+        "from symmem.symbols import sym\n\ndef build():\n    d = Derivation('worse', 'W')\n"
+        "    d.use_law(law('ghk_current'), 'start')\n"
+        "    d.apply('specialise', {sym('V'): 0}, because='0/0')\n    return d\n")
+    assert main(["derive", "worse", "--derivations", str(tmp_path)]) == 1
+    assert "take a limit instead" in capsys.readouterr().err

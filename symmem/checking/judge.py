@@ -208,7 +208,7 @@ def _has_inverted_log(q: Question, expr: sp.Expr) -> bool:
     ref_args = {L.args[0] for L in q.answer.atoms(sp.log)}
     for L in expr.atoms(sp.log):
         for arg in ref_args:
-            if sp.simplify(L.args[0] * arg - 1) == 0:
+            if is_zero(L.args[0] * arg - 1, effort="cheap").outcome is Outcome.PROVED:
                 return True
     return False
 

@@ -119,6 +119,11 @@ class Derivation:
                 else repr(equation)
             raise DerivationError(f"derivation {self.name!r}, step {number} ({rule}): the "
                                   f"rule gave {shown}, not an equation")
+        if equation.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise DerivationError(
+                f"derivation {self.name!r}, step {number} ({rule}): the result is undefined "
+                f"(it contains {'an infinity' if equation.has(sp.zoo, sp.oo, -sp.oo) else 'NaN'}"
+                ", a division by zero or 0/0); to go to that value take a limit instead")
         return self._add(Step(equation, rule, args, kwargs, because, source, using))
 
     def _cited(self, number: Any, at: int, rule: str) -> Step:

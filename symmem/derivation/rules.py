@@ -133,6 +133,12 @@ def _both(eq: sp.Eq, fn: Callable[[sp.Expr], sp.Expr]) -> sp.Eq:
     return sp.Eq(fn(eq.lhs), fn(eq.rhs), evaluate=False)
 
 
+def _put_in(eq: sp.Eq, values: dict) -> sp.Eq:
+    """Each side with ``values`` put in, kept as an equation even when it becomes 0 = 0
+    or undefined (so the derivation can say which)."""
+    return sp.Eq(eq.lhs.subs(values), eq.rhs.subs(values), evaluate=False)
+
+
 def combine_logs(expr: sp.Expr) -> sp.Expr:
     """Combine logarithms that share a coefficient: a ln x − a ln y → a ln(x/y)."""
     expr = sp.expand(expr)
@@ -204,7 +210,7 @@ def _hypothesis_contract(verdict: Verdict) -> Contract:
           lambda show, subs, note="": f"assume {note or _pairs(show, subs)}".strip(),
           _hypothesis_contract(Verdict.ASSUMED))
 def assume(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
-    return previous.subs(subs)
+    return _put_in(previous, subs)
 
 
 @register("condition", "assumption",
@@ -212,7 +218,7 @@ def assume(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
                                                                      else ""),
           _hypothesis_contract(Verdict.CONDITION))
 def condition(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
-    return previous.subs(subs)
+    return _put_in(previous, subs)
 
 
 def _approximate_contract(ctx: Context) -> Claim:
@@ -252,8 +258,7 @@ def _substitute_contract(ctx: Context) -> Claim:
           lambda show, using: "substitute " + ", ".join(f"({n})" for n in using),
           _substitute_contract)
 def substitute(previous: sp.Eq, using: list[sp.Eq]) -> sp.Eq:
-    mapping = {eq.lhs: eq.rhs for eq in using}
-    return sp.Eq(previous.lhs.subs(mapping), previous.rhs.subs(mapping))
+    return _put_in(previous, {eq.lhs: eq.rhs for eq in using})
 
 
 def _specialise_contract(ctx: Context) -> Claim:
@@ -289,7 +294,7 @@ def _specialise_contract(ctx: Context) -> Claim:
 @register("specialise", "equivalence", lambda show, values: f"put {_pairs(show, values)}",
           _specialise_contract)
 def specialise(previous: sp.Eq, values: dict) -> sp.Eq:
-    return previous.subs(values)
+    return _put_in(previous, values)
 
 
 @register("add", "equivalence", lambda show, expr: f"add {show(expr)} to both sides")
@@ -399,7 +404,7 @@ def _eliminate_contract(ctx: Context) -> Claim:
 def eliminate(previous: sp.Eq, target: sp.Basic, using: sp.Eq) -> sp.Eq:
     """Solve ``using`` for ``target`` and substitute into the previous equation."""
     (value,) = sp.solve(using, target)
-    return sp.Eq(previous.lhs.subs(target, value), previous.rhs.subs(target, value))
+    return _put_in(previous, {target: value})
 
 
 # --- calculus -------------------------------------------------------------------------------
