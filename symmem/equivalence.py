@@ -65,6 +65,7 @@ __all__ = [
     "sample_points",
     "solutions",
     "values",
+    "within",
 ]
 
 T_ = TypeVar("T_")
@@ -116,22 +117,19 @@ _ALGEBRA_ERRORS = (TypeError, ValueError, NotImplementedError, RecursionError, A
                    sp.CoercionFailed)
 
 
-def bounded(fn: Callable[[], T_], seconds: float = ATTEMPT_SECONDS) -> tuple[bool, T_ | None]:
-    """Run ``fn`` for at most ``seconds``; ``(True, value)``, or ``(False, None)`` when it
-    ran out of time or SymPy gave up.
+def within(seconds: float, fn: Callable[[], T_]) -> tuple[bool, T_ | None]:
+    """Run ``fn`` for at most ``seconds`` of real time: ``(True, value)``, or
+    ``(False, None)`` when time ran out. Other exceptions pass through.
 
-    The limit is a real-time timer (SIGALRM), so it works only in the main thread; in
-    any other thread ``fn`` runs unbounded and the size limits are the only guard. An
-    outer, sooner limit is left in charge.
+    The limit is a timer (SIGALRM), so it works only in the main thread; in any other
+    thread ``fn`` runs unbounded and the size limits are the only guard. An outer,
+    sooner limit is left in charge and is restored afterwards.
     """
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is
               threading.main_thread())
     outer, _ = signal.getitimer(signal.ITIMER_REAL) if usable else (0.0, 0.0)
     if not usable or (outer and outer <= seconds):
-        try:
-            return True, fn()
-        except _ALGEBRA_ERRORS:
-            return False, None
+        return True, fn()
     token = object()
 
     def _expire(signum: int, frame: Any) -> None:
@@ -146,14 +144,21 @@ def bounded(fn: Callable[[], T_], seconds: float = ATTEMPT_SECONDS) -> tuple[boo
         if exc.token is not token:
             raise
         return False, None
-    except _ALGEBRA_ERRORS:
-        return False, None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+
+
+def bounded(fn: Callable[[], T_], seconds: float = ATTEMPT_SECONDS) -> tuple[bool, T_ | None]:
+    """Run a piece of algebra for at most ``seconds``; ``(True, value)``, or
+    ``(False, None)`` when it ran out of time or SymPy gave up on it."""
+    try:
+        return within(seconds, fn)
+    except _ALGEBRA_ERRORS:
+        return False, None
 
 
 def small_enough(expr: sp.Basic) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
 from symmem.checking.questions import Question, question
-from symmem.equivalence import Outcome, agree, is_zero, sample_points, values
+from symmem.equivalence import Outcome, agree, is_zero, sample_points, values, within
 from symmem.latex import latex
 from symmem.symbols import sym
 
@@ -330,8 +330,34 @@ def check(question_name: str, answer: str, *, format: str = "auto", **params: An
     if not isinstance(answer, str):
         return Result(q.name, repr(answer)[:40], "invalid", feedback="the answer must be text")
     if q.numeric:
-        return _check_number(q, answer, params)
+        return guarded(q.name, answer, lambda: _check_number(q, answer, params))
     if params:
         return Result(q.name, answer, "invalid",
                       feedback=f"{q.name} is a symbolic question; it takes no parameters")
-    return _check_expression(q, answer, format)
+    return guarded(q.name, answer, lambda: _check_expression(q, answer, format))
+
+
+#: seconds one answer may take, whatever it is
+BUDGET = 2.0
+
+
+def guarded(name: str, answer: str, judge: Callable[[], Result]) -> Result:
+    """Run ``judge`` within :data:`BUDGET` seconds; it never raises for any answer.
+
+    An answer that takes longer, or that makes the checker fail in a way it did not
+    foresee, is ``undecided`` with the reason: a person should look at it.
+    """
+    try:
+        done, result = within(BUDGET, judge)
+    except RecursionError:
+        done, result = True, Result(name, answer[:200], "invalid",
+                                    feedback="the answer is nested too deeply to read")
+    except Exception as exc:  # never a traceback for a student's answer
+        return Result(name, answer[:200], "undecided",
+                      feedback=f"The checker could not judge this answer ({type(exc).__name__}"
+                               "); a person should look at it.")
+    if not done or result is None:
+        return Result(name, answer[:200], "undecided",
+                      feedback=f"Judging this answer took longer than {BUDGET:g} s; a person "
+                               "should look at it.")
+    return result

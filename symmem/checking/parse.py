@@ -62,8 +62,8 @@ def shown(text: str, width: int = 40) -> str:
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
-_REPLACE = {"−": "-", "–": "-", "—": "-", "×": "*", "·": "*", "⋅": "*", "∗": "*",
-            "÷": "/", "µ": "μ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
+_REPLACE = {"−": "-", "–": "-", "—": "-", "×": " * ", "·": " * ", "⋅": " * ", "∗": " * ",
+            "÷": " / ", "µ": "μ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
             "\u2003": " ", "Δ": "Delta ", "ψ": "psi", "π": "pi"}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -188,16 +188,31 @@ def _is_known(name: str, known: Mapping[str, sp.Basic]) -> bool:
 
 
 def _split_name(name: str, known: Mapping[str, sp.Basic]) -> list[str] | None:
-    """Split ``RTln`` into known names (longest first); None when it cannot be done."""
+    """Split ``RTln`` into known names, longest first; None when it cannot be done.
+
+    Dynamic programming from the end of the name: for each position the longest known
+    head whose rest can be split. Quadratic in the length, never exponential, whatever
+    the name (``Na_inNa_in…`` is both ``Na_in`` and ``Na_i``·``n``).
+    """
     if _is_known(name, known):
         return [name]
-    for cut in range(len(name) - 1, 0, -1):
-        head = name[:cut]
-        if _is_known(head, known):
-            rest = _split_name(name[cut:], known)
-            if rest is not None:
-                return [head, *rest]
-    return None
+    n = len(name)
+    following: list[int | None] = [None] * (n + 1)
+    following[n] = n
+    for start in range(n - 1, -1, -1):
+        for cut in range(n if start else n - 1, start, -1):
+            if following[cut] is not None and _is_known(name[start:cut], known):
+                following[start] = cut
+                break
+    if following[0] is None:
+        return None
+    parts, at = [], 0
+    while at < n:
+        cut = following[at]
+        assert cut is not None
+        parts.append(name[at:cut])
+        at = cut
+    return parts
 
 
 def _leftover(name: str, known: Mapping[str, sp.Basic]) -> str:
@@ -244,6 +259,9 @@ def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic])
     for kind, value in expanded:
         if previous is not None:
             p_kind, p_value = previous
+            if p_kind == "number" and kind == "number":
+                raise ParseError(f"two numbers in a row ({shown(p_value)} {shown(value)}): "
+                                 "write one number, or put * between them")
             left = p_kind == "number" or (p_kind == "name" and p_value not in FUNCTIONS) or \
                 p_value == ")"
             right = kind in ("number", "name") or value == "("
@@ -284,6 +302,17 @@ class _Builder:
             return self._call(node)
         raise ParseError("an answer is an expression, not code")
 
+    @staticmethod
+    def _finite(value: sp.Expr) -> sp.Expr:
+        """Refuse an undefined result (0·∞, 0^-1) or an exact number too large to judge."""
+        if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise ParseError("part of the answer is undefined (a division by zero)")
+        for number in value.atoms(sp.Rational):
+            if max(abs(number.p), abs(number.q)).bit_length() > 1000:
+                raise ParseError("a number in the answer has more than 300 digits; that is "
+                                 "not a sensible answer")
+        return value
+
     def _name(self, name: str) -> sp.Expr:
         if name == "e":
             return sp.E
@@ -298,20 +327,22 @@ class _Builder:
         if isinstance(node.op, ast.Sub):
             return left - right
         if isinstance(node.op, ast.Mult):
-            return left * right
+            return self._finite(left * right)
         if isinstance(node.op, ast.Div):
-            if right == 0:
+            if right.is_zero:
                 raise ParseError("the answer divides by zero")
-            return left / right
+            return self._finite(left / right)
         if isinstance(node.op, ast.Pow):
             if right.is_Number and abs(right) > LIMITS.exponent:
                 raise ParseError(f"the exponent {shown(str(right), 20)} is too large (at most "
                                  f"{LIMITS.exponent})")
             if left.is_Number and right.is_Number and abs(left) > 10 ** 6:
                 raise ParseError("a power of a very large number is not a sensible answer")
+            if left.is_zero and right.is_Number and right.is_negative:
+                raise ParseError("the answer divides by zero (0 to a negative power)")
             if left == sp.E:
                 return sp.exp(right)
-            return left ** right
+            return self._finite(left ** right)
         raise ParseError("only + - * / and ^ are allowed between terms")
 
     def _call(self, node: ast.Call) -> sp.Expr:
