@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -262,7 +263,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                          f"\"{(q.examples or ('...',))[0]}\"  ({q.prompt})")
     else:
         params = parse_assignments(args.param)
-        result = check(q.name, args.answer, format=args.format, **params)
+        result = check(q.name, args.answer.strip(), format=args.format, **params)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -352,9 +353,24 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
 _EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade]
 
 
+_NEGATIVE = re.compile(r"^[-−](?!-)(?!h$)\S")
+
+
+def _answers_are_not_options(argv: Sequence[str]) -> list[str]:
+    """``symmem check nernst_numeric -89.06mV``: a negative number (with or without a unit)
+    is an answer, not an option. It is passed on with a leading space, which argparse
+    never reads as an option and the answer's parser ignores."""
+    argv = list(argv)
+    if not argv or argv[0] != "check" or "--" in argv:
+        return argv
+    return [f" {word}" if i > 1 and _NEGATIVE.match(word) and argv[i - 1] not in (
+        "--param", "--format", "--steps", "--questions") else word
+        for i, word in enumerate(argv)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_answers_are_not_options(sys.argv[1:] if argv is None else argv))
     if not getattr(args, "func", None):
         parser.print_help()
         return 0

@@ -38,6 +38,9 @@ DOMAINS: dict[str, tuple[Callable[[float], bool], str]] = {
     "nonzero_integer": (
         lambda v: -_INF < v < _INF and v == int(v) and v != 0, "a nonzero integer"),
     "positive_integer": (lambda v: 0 < v < _INF and v == int(v), "a positive integer"),
+    # in kelvin; below 200 K it is almost surely °C (CONVENTIONS: refused with a hint)
+    "temperature": (lambda v: 200 <= v < _INF,
+                    "at least 200 (it is in kelvin: did you give °C? 37 °C is 310.15 K)"),
 }
 
 

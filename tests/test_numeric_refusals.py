@@ -16,8 +16,11 @@ nernst = symmem.law("nernst").numeric
     (dict(c_in=140, c_out=0.0, z=1), r"c_out .* > 0"),
     (dict(c_in=140, c_out=5, z=0), r"z .* nonzero integer; got 0"),
     (dict(c_in=140, c_out=5, z=1.5), r"z .* nonzero integer; got 1.5"),
-    (dict(c_in=140, c_out=5, z=1, T=0), r"T .* > 0"),
-    (dict(c_in=140, c_out=5, z=1, T=-10), r"T .* > 0"),
+    (dict(c_in=140, c_out=5, z=1, T=0), r"T .* at least 200"),
+    (dict(c_in=140, c_out=5, z=1, T=-10), r"T .* at least 200"),
+    # CONVENTIONS: below 200 K it is almost surely °C, refused with a hint
+    (dict(c_in=140, c_out=5, z=1, T=37), r"T .* did you give °C\? .* got 37"),
+    (dict(c_in=140, c_out=5, z=1, T=np.array([310.15, 25.0])), r"°C.* got 25.0 at index"),
     (dict(c_in=math.nan, c_out=5, z=1), r"c_in .* got nan"),
     (dict(c_in=math.inf, c_out=5, z=1), r"c_in .* got inf"),
     (dict(c_in=140, c_out=5), r"missing parameter\(s\) z"),

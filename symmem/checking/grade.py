@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from symmem.errors import GradeInputError
+from symmem.errors import GradeInputError, InputError, UnknownNameError
 from symmem.files import write_atomic
 
 __all__ = ["GradeInputError", "grade_rows", "read_rows", "write_rows"]
@@ -95,6 +95,8 @@ def _judge(row: dict[str, Any]) -> dict[str, Any]:
                        format=str(row.get("format") or "auto"), **_params(row))
         out = {"verdict": result.verdict, "score": result.score, "feedback": result.feedback,
                "mistakes": result.mistakes}
+    except (InputError, UnknownNameError) as exc:  # the row's inputs, not the student's answer
+        out = {"verdict": "error", "score": 0.0, "feedback": str(exc), "mistakes": []}
     except KeyError as exc:
         out = {"verdict": "invalid", "score": 0.0, "feedback": str(exc.args[0]),
                "mistakes": []}

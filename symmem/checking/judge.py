@@ -27,8 +27,9 @@ from typing import Any
 import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
-from symmem.checking.questions import Question, question
+from symmem.checking.questions import GENERIC_IONS, Question, question
 from symmem.equivalence import Outcome, agree, is_zero, sample_points, values, within
+from symmem.errors import InputError, UnknownNameError
 from symmem.latex import latex
 from symmem.symbols import sym
 
@@ -225,18 +226,42 @@ def _textbook_constants(expr: sp.Expr) -> sp.Expr | None:
     return expr.xreplace(swap) if swap else None
 
 
+def _one_ion(q: Question, expr: sp.Expr) -> tuple[sp.Expr, str | None]:
+    """In a question about a generic ion, ``K_o/K_i`` read as ``c_o/c_i`` of that ion.
+
+    Raises ParseError when the answer mixes the notation of two ions.
+    """
+    if not q.generic_ion:
+        return expr, None
+    used = [ion for ion in GENERIC_IONS
+            if {sym(f"{ion}_in"), sym(f"{ion}_out")} & expr.free_symbols]
+    if len(used) > 1:
+        raise ParseError(f"the answer mixes the concentrations of {' and '.join(used)}; this "
+                         "question is about one ion: write c_o and c_i (or one ion's)")
+    if not used:
+        return expr, None
+    ion = used[0]
+    return expr.xreplace({sym(f"{ion}_in"): sym("c_in"), sym(f"{ion}_out"): sym("c_out")}), ion
+
+
 def _check_expression(q: Question, answer: str, form: str) -> Result:
     result = Result(q.name, answer, "invalid")
     try:
-        left, expr = parse_answer(answer, q.symbols, form)
+        left, expr = parse_answer(answer, q.reading_table(), form)
+        expr, ion = _one_ion(q, expr)
     except ParseError as exc:
         result.feedback = str(exc)
         return result
-    if left is not None and left not in q.lhs:
+    accepted = q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ())
+    if left is not None and left not in accepted:
         result.interpreted = latex(expr)
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "
                            f"({', '.join(q.lhs) or 'leave it out'})")
         return result
+    written_out = {s for e in q.expansions.values() for s in e.free_symbols} - \
+        q.answer.free_symbols
+    if written_out & expr.free_symbols:
+        return judge_expression(q.expanded(), expr, answer)
     return judge_expression(q, expr, answer)
 
 
@@ -280,10 +305,33 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
         result.feedback = "Not quite. " + " ".join(FEEDBACK[c] for c in codes) + extra
     else:
         result.feedback = "Not equivalent to the right answer."
-    if re.search(r"/\s*[A-Za-z0-9]+\s*[A-Za-z]", answer) and "(" not in answer.split("/")[1][:2]:
-        result.feedback += (" Note: a/bc is read as (a/b)·c; write a/(bc), for example "
-                            "RT/(zF), when both belong below the line.")
+    meant = _bracketed_reading(q, answer)
+    if meant is not None:
+        result.feedback += (f" Note: a/bc is read as (a/b)·c. If you meant {meant}, write the "
+                            "brackets: that answer would be right.")
     return result
+
+
+_AFTER_SLASH = re.compile(r"/\s*([A-Za-z0-9_.]+(?:[ \t]+[A-Za-z0-9_.]+)*)(?![A-Za-z0-9_.(])")
+
+
+def _bracketed_reading(q: Question, answer: str) -> str | None:
+    """``RT/zF`` when it is wrong but ``RT/(zF)`` would be right: the reading the student
+    most likely meant, or None. Only plain text is ambiguous (LaTeX has \\frac)."""
+    if "\\" in answer or "/" not in answer:
+        return None
+    for match in _AFTER_SLASH.finditer(answer):
+        run = match.group(1)
+        alternative = answer[:match.start(1)] + f"({run})" + answer[match.end(1):]
+        try:
+            _, expr = parse_answer(alternative, q.reading_table(), "text")
+            expr, _ = _one_ion(q, expr)
+        except ParseError:
+            continue
+        points = sample_points(q.answer.free_symbols | expr.free_symbols, n=POINTS)
+        if is_zero(expr - q.answer, rel=_EXACT, points=points, effort="cheap").holds:
+            return alternative
+    return None
 
 
 def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result:
@@ -349,6 +397,8 @@ def guarded(name: str, answer: str, judge: Callable[[], Result]) -> Result:
     """
     try:
         done, result = within(BUDGET, judge)
+    except (InputError, UnknownNameError):
+        raise  # the question's inputs are wrong (T in °C, an unknown parameter), not the answer
     except RecursionError:
         done, result = True, Result(name, answer[:200], "invalid",
                                     feedback="the answer is nested too deeply to read")

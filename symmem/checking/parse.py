@@ -63,29 +63,43 @@ def shown(text: str, width: int = 40) -> str:
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _REPLACE = {"−": "-", "–": "-", "—": "-", "×": " * ", "·": " * ", "⋅": " * ", "∗": " * ",
-            "÷": " / ", "µ": "μ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
-            "\u2003": " ", "Δ": "Delta ", "ψ": "psi", "π": "pi"}
+            "÷": " / ", " ": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
+            "\u2003": " ", "Δ": "Delta", "ψ": "psi", "π": "pi", "μ": "mu", "≈": " about ",
+            "∼": " about ", "～": " about "}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def normalise(text: str) -> str:
-    """Unicode to plain notation: minus signs, ×, ·, µ/μ, superscripts, odd spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    for old, new in _REPLACE.items():
-        text = text.replace(old, new)
-    # x² -> x^(2); a run of superscript characters is one exponent
+    """Unicode to plain notation.
+
+    Superscripts become powers first (x² → x^(2)); then NFKC folds full-width brackets,
+    mathematical italic letters pasted from a PDF and the micro sign to plain ones;
+    then minus signs, ×, ·, Greek letters and odd spaces are spelled out, and combining
+    marks (the tilde of μ̃) are dropped.
+    """
+    text = text.translate(_ZERO_WIDTH)
     text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)", lambda m: f"^({m.group(1).translate(_SUPERSCRIPTS)})",
                   text)
-    return text
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for old, new in _REPLACE.items():
+        text = text.replace(old, new)
+    return _join_delta(text)
+
+
+def _join_delta(text: str) -> str:
+    r"""``Delta psi`` and ``Delta pH`` as one name (Δψ, ΔpH), never touching ``\Delta``."""
+    return re.sub(r"(?<![\\A-Za-z])Delta\s+(?=[A-Za-z])", "Delta", text)
 
 
 # --- LaTeX --------------------------------------------------------------------------------
 _LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
                 r"\times": "*", r"\left": "", r"\right": "", r"\,": " ", r"\;": " ",
-                r"\!": "", r"\:": " ", r"\quad": " ", r"\Delta": " Delta ", r"\psi": "psi",
+                r"\!": "", r"\:": " ", r"\quad": " ", r"\Delta": " Delta", r"\psi": "psi",
                 r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\dfrac": r"\frac",
                 r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
-                r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": ""}
+                r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": "",
+                r"\tilde": "", r"\approx": " about ", r"\sim": " about "}
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
 
@@ -254,6 +268,7 @@ def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic])
             expanded += [("name", part) for part in parts]
             continue
         expanded.append((kind, "**" if value == "^" else value))
+    expanded = _bracket_bare_arguments(expanded)
     out: list[str] = []
     previous: tuple[str, str] | None = None
     for kind, value in expanded:
@@ -267,13 +282,39 @@ def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic])
             right = kind in ("number", "name") or value == "("
             if left and right:
                 out.append("*")
-            if p_kind == "name" and p_value in FUNCTIONS and value != "(":
-                raise ParseError(f"{p_value} needs brackets: write {p_value}(...)")
         out.append(value)
         previous = (kind, value)
     if previous and previous[0] == "name" and previous[1] in FUNCTIONS:
         raise ParseError(f"{previous[1]} needs brackets: write {previous[1]}(...)")
     return " ".join(out)
+
+
+#: what may follow ``ln x`` written without brackets for the reading ln(x) to be the only one
+_ENDS_ARGUMENT = ("+", "-", ")", ",", "=")
+
+
+def _bracket_bare_arguments(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``ln c_o - ln c_i`` → ``ln(c_o) - ln(c_i)``: a function followed by one name or
+    number gets brackets when nothing but +, −, ), = or the end comes next. Anything
+    else (``ln c_o/c_i``: ln(c_o)/c_i or ln(c_o/c_i)?) is refused as ambiguous."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "name" and value in FUNCTIONS and i + 1 < len(tokens) and \
+                tokens[i + 1][1] != "(":
+            argument = tokens[i + 1]
+            after = tokens[i + 2][1] if i + 2 < len(tokens) else None
+            if argument[0] in ("name", "number") and argument[1] not in FUNCTIONS and \
+                    (after is None or after in _ENDS_ARGUMENT):
+                out += [(kind, value), ("op", "("), argument, ("op", ")")]
+                i += 2
+                continue
+            raise ParseError(f"{value} needs brackets here: write {value}(...) around what "
+                             f"it applies to, for example {value}(c_o/c_i)")
+        out.append((kind, value))
+        i += 1
+    return out
 
 
 # --- building SymPy -----------------------------------------------------------------------
@@ -395,7 +436,7 @@ def _prepare(answer: str, form: str) -> str:
         raise ParseError(f"unknown format {shown(form)}; use auto, text or latex")
     _check_depth(text)
     if form == "latex":
-        text = latex_to_text(text)
+        text = _join_delta(latex_to_text(text))
     text = _BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ", text)
     text = _SUBSCRIPT_GROUP.sub(lambda m: f"_{m.group(1)}", text)
     text = re.sub(r"(?<=[A-Za-z0-9])\s*_\s*(?=[A-Za-z0-9])", "_", text)
@@ -445,16 +486,28 @@ def parse_equation(line: str, known: Mapping[str, sp.Basic], form: str = "auto")
                  evaluate=False)
 
 
-_UNITS = {"mv": 1.0, "v": 1e3, "μv": 1e-3, "uv": 1e-3, "kv": 1e6}
-_NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-zμ]*)\s*$")
+#: units of potential, case-sensitive (MV is megavolts, not millivolts), in mV
+_POTENTIAL_UNITS = {"mV": 1.0, "millivolt": 1.0, "millivolts": 1.0, "V": 1e3, "volt": 1e3,
+                    "volts": 1e3, "μV": 1e-3, "muV": 1e-3, "uV": 1e-3, "microvolt": 1e-3,
+                    "microvolts": 1e-3, "kV": 1e6}
+_NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-zμ]*)\.?\s*$")
+_HEDGES = re.compile(r"^\s*(?:about|approximately|approx\.?|roughly|around|circa|ca\.|nearly|"
+                     r"almost|close to|~)\s*", re.IGNORECASE)
 
 
 def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
-    """A number with an optional unit, in ``unit``; returns (value, unit as typed or None)."""
-    if not isinstance(answer, str) or len(answer) > 60:
+    """A number with an optional unit, in ``unit``; returns (value, unit as typed or None).
+
+    Accepts what a model answer looks like: ``E_K = −89 mV``, ``about −89 mV``,
+    ``≈ −89.06 millivolts``, ``-0.089 V``. Units are case-sensitive: ``MV`` (megavolts)
+    is refused with a hint rather than read as mV.
+    """
+    if not isinstance(answer, str) or len(answer) > 80:
         raise ParseError("give a number, for example -89 mV")
     text = normalise(answer).strip()
-    text = re.sub(r"^\s*[A-Za-z_]+\s*=\s*", "", text)  # "E = -89 mV"
+    text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*=\s*", "", text)  # "E_K = "
+    text = _HEDGES.sub("", text)
+    text = re.sub(r"^\s*=\s*", "", text)
     match = _NUMBER.match(text)
     if not match:
         raise ParseError(f"give a number with an optional unit, for example -89 {unit}")
@@ -462,7 +515,14 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     typed = match.group(2) or None
     if typed is None:
         return value, None
-    factor = _UNITS.get(typed.lower()) if unit == "mV" else (1.0 if typed == unit else None)
+    if unit == "mV":
+        if typed in ("MV", "Mv"):
+            raise ParseError(f"{shown(typed)} means megavolts; did you mean mV?")
+        factor = _POTENTIAL_UNITS.get(typed)
+        if factor is None:
+            factor = {k.lower(): v for k, v in _POTENTIAL_UNITS.items()}.get(typed.lower())
+    else:
+        factor = 1.0 if typed == unit else None
     if factor is None:
         raise ParseError(f"unknown unit {shown(typed)}; give the answer in {unit}")
     return value * factor, typed

@@ -12,7 +12,7 @@ few lines::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
@@ -45,6 +45,19 @@ class SymbolTable(dict):
     """Names a student may type, mapped to symbols; ``display`` lists one name per symbol."""
 
     display: list[str]
+
+    def extended(self, names: Sequence[str]) -> SymbolTable:
+        """A copy that also knows ``names`` (with their aliases); ``display`` is kept."""
+        table = SymbolTable(self)
+        table.display = list(self.display)
+        for name in names:
+            for alias in ALIASES.get(name, (name,)):
+                table.setdefault(alias.replace(" ", ""), sym(name))
+        return table
+
+
+#: the ions whose own notation (K_o, [K+]_o) a question about a generic ion accepts
+GENERIC_IONS = ("K", "Na", "Cl", "Ca")
 
 
 def symbol_table(names: Sequence[str]) -> SymbolTable:
@@ -81,10 +94,33 @@ class Question:
     tolerance: float = 0.0
     rel_tolerance: float = 0.0
     examples: tuple[str, ...] = ()
+    expansions: Mapping[str, sp.Expr] = field(default_factory=dict)
 
     @property
     def numeric(self) -> bool:
         return self.law_name is not None
+
+    @property
+    def generic_ion(self) -> bool:
+        """About an ion in general (c_i, c_o): each ion's own notation is accepted too."""
+        used = self.answer.free_symbols.union(*(e.free_symbols for e in
+                                                self.expansions.values()))
+        return sym("c_in") in used and sym("c_out") in used
+
+    def reading_table(self) -> SymbolTable:
+        """What a student may type: the question's symbols, the symbols of what a named
+        quantity stands for (E written out as the Nernst expression), and for a generic
+        ion each ion's concentrations."""
+        extra = sorted({s.name for e in self.expansions.values() for s in e.free_symbols})
+        if self.generic_ion:
+            extra += [f"{ion}_{side}" for ion in GENERIC_IONS for side in ("in", "out")]
+        table = self.symbols if isinstance(self.symbols, SymbolTable) else symbol_table([])
+        return table.extended(extra) if extra else table
+
+    def expanded(self) -> Question:
+        """This question with each named quantity replaced by what it stands for."""
+        mapping = {sym(name): value for name, value in self.expansions.items()}
+        return replace(self, answer=self.answer.xreplace(mapping), expansions={})
 
     def expected(self, **params: Any) -> float:
         """The right number for a numeric question (physiology units)."""
@@ -94,15 +130,26 @@ class Question:
 
 def symbolic(name: str, prompt: str, answer: sp.Expr, names: Sequence[str], *,
              lhs: Sequence[str] = (), swaps: Sequence[tuple[str, str, str]] = (),
-             examples: Sequence[str] = ()) -> Question:
-    """A question whose answer is an expression in ``names`` (plus R, T, F)."""
+             examples: Sequence[str] = (), expand: Mapping[str, sp.Expr] | None = None
+             ) -> Question:
+    """A question whose answer is an expression in ``names`` (plus R, T, F).
+
+    ``expand`` maps a named quantity of the answer to what it stands for (``E`` to the
+    Nernst expression), so an answer that writes it out is judged too.
+    """
     table = symbol_table(["R", "T", "F", *names])
     missing = answer.free_symbols - set(table.values())
     if missing:
         raise InputError(f"question {name}: the answer uses {sorted(map(str, missing))}, "
                          "which are not in its symbol table")
     return Question(name, prompt, answer, table, tuple(lhs), tuple(swaps),
-                    examples=tuple(examples))
+                    examples=tuple(examples), expansions=dict(expand or {}))
+
+
+def nernst_for(ion: str, z: int) -> sp.Expr:
+    """E of one ion, written with its own concentrations (from the nernst law)."""
+    return law("nernst").rhs.xreplace({sym("c_in"): sym(f"{ion}_in"),
+                                       sym("c_out"): sym(f"{ion}_out"), sym("z"): z})
 
 
 def numeric(name: str, prompt: str, law_name: str, defaults: Mapping[str, Any], *,
@@ -136,7 +183,9 @@ def _build() -> dict[str, Question]:
                            "2.303 RT/(zF) log10(c_o/c_i)", "-RT/(zF) ln(c_i/c_o)")),
         symbolic("driving_force", "Write the driving force on an ion at membrane potential V "
                  "with reversal potential E.", law("driving_force").rhs, ["V", "E"],
-                 lhs=["DF"], examples=("V - E", "-(E - V)", "V-E")),
+                 lhs=["DF"], examples=("V - E", "-(E - V)", "V-E",
+                                       "V - RT/(zF) ln(c_o/c_i)"),
+                 expand={"E": law("nernst").rhs}),
         symbolic("electrochemical_potential_difference", "Write Δμ̃ for moving one mole of "
                  "an ion from outside to inside.", law("electrochemical_potential_difference"
                                                         ).rhs,
@@ -162,7 +211,8 @@ def _build() -> dict[str, Question]:
                  examples=("p/k + (G_0 - p/k) exp(-k t)", "G_0 e^(-kt) + p/k (1 - e^(-kt))")),
         symbolic("ncx_reversal", "Write the reversal potential of NCX (3 Na⁺ : 1 Ca²⁺) using "
                  "E_Na and E_Ca.", _ncx_in_reversal_potentials(), ["E_Na", "E_Ca"],
-                 lhs=["E_NCX", "E"], examples=("3 E_Na - 2 E_Ca", "3E_{Na} - 2E_{Ca}")),
+                 lhs=["E_NCX", "E"], examples=("3 E_Na - 2 E_Ca", "3E_{Na} - 2E_{Ca}"),
+                 expand={"E_Na": nernst_for("Na", 1), "E_Ca": nernst_for("Ca", 2)}),
         symbolic("mullins_noda", "Write the Mullins–Noda equation with pump ratio r.",
                  law("mullins_noda").rhs, ["r", "P_K", "P_Na", "K_in", "K_out", "Na_in",
                                            "Na_out"], lhs=["V", "Vm"],

@@ -35,7 +35,8 @@ def energy(name: str, description: str | None = None, default: float | None = No
 
 def temperature() -> Param:
     """The absolute temperature in K, 310.15 (37 °C) unless given."""
-    return Param("T", sym("T"), "K", 1.0, "positive", "absolute temperature", BODY_TEMPERATURE)
+    return Param("T", sym("T"), "K", 1.0, "temperature", "absolute temperature",
+                 BODY_TEMPERATURE)
 
 
 def valence() -> Param:

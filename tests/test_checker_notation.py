@@ -1,0 +1,84 @@
+"""Notation students really type: ion-specific, bracketed, Greek, full-width, pasted from
+a PDF, logarithms without brackets, quantities written out, numbers in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from symmem.checking import check
+from symmem.cli import main
+
+CORRECT = [
+    ("nernst", "RT/(zF) ln([K^+]_o/[K^+]_i)"),  # a generic question, one ion's notation
+    ("nernst", "RT/(zF) ln([K+]_o/[K+]_i)"),
+    ("nernst", "RT/(zF) ln(K_o/K_i)"),
+    ("nernst", "E_K = RT/(zF) ln(K_o/K_i)"),
+    ("nernst", r"\frac{RT}{zF}\ln\frac{[\mathrm{Na}^{+}]_{o}}{[\mathrm{Na}^{+}]_{i}}"),
+    ("nernst", "RT/(zF) (ln c_o - ln c_i)"),
+    ("nernst", r"\frac{RT}{zF}(\ln c_o - \ln c_i)"),
+    ("nernst", "RT/(zF) log(c_o/c_i)"),
+    ("nernst", "（RT/(zF)）ln（c_o/c_i）"),  # full-width brackets
+    ("nernst", "𝑅𝑇/(𝑧𝐹) ln(c_o/c_i)"),  # mathematical italic pasted from a PDF
+    ("nernst", "RT/(zF) ln([X]_o/[X]_i)"),
+    ("driving_force", "V - RT/(zF) ln(c_o/c_i)"),  # E written out as its Nernst form
+    ("driving_force", "V − E"),
+    ("driving_force", "-E+V"),
+    ("ncx_reversal", "3 RT/F ln(Na_o/Na_i) - 2 RT/(2F) ln(Ca_o/Ca_i)"),
+    ("proton_motive_force", "Δψ - 2.303 RT/F ΔpH"),
+    ("proton_motive_force", r"\Delta\psi - 2.303\frac{RT}{F}\Delta pH"),
+    ("proton_motive_force", r"\Delta \psi - \ln(10) \frac{RT}{F} \Delta \mathrm{pH}"),
+    ("electrochemical_potential_difference", "RT ln(c_i/c_o) + zFV"),
+    ("electrochemical_potential_difference", "zF(V − RT/(zF) ln(c_o/c_i))"),
+    ("ghk_voltage", r"\frac{RT}{F}\ln\frac{P_K[K^+]_o + P_{Na}[Na^+]_o + P_{Cl}[Cl^-]_i}"
+                    r"{P_K[K^+]_i + P_{Na}[Na^+]_i + P_{Cl}[Cl^-]_o}"),
+    ("ghk_voltage", "RT/F ln((P_K [K]o + P_Na [Na]o + P_Cl [Cl]i)/(P_K [K]i + P_Na [Na]i + "
+                    "P_Cl [Cl]o))"),
+    ("pump_leak_time_course", r"G_0 e^{-kt} + \frac{p}{k}(1 - e^{-kt})"),
+    ("nernst_numeric", "about −89 mV"),
+    ("nernst_numeric", "−89.06 millivolts"),
+    ("nernst_numeric", "E_K = -89 mV"),
+    ("nernst_numeric", "≈ -89 mV"),
+    ("nernst_numeric", "-0.089 V"),
+    ("nernst_numeric", "-89 mv"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), CORRECT)
+def test_notation_students_use_is_read(question, answer):
+    result = check(question, answer)
+    assert result.verdict == "correct", (answer, result.feedback)
+
+
+@pytest.mark.parametrize(("question", "answer", "why"), [
+    ("nernst", "RT/(zF) ln c_o/c_i", "needs brackets here"),  # ln(c_o)/c_i or ln(c_o/c_i)?
+    ("nernst", "RT/(zF) ln(K_o/Na_i)", "mixes the concentrations of K and Na"),
+    ("nernst_numeric", "-89 MV", "megavolts"),
+    ("nernst_numeric", "-89 furlongs", "unknown unit"),
+])
+def test_ambiguous_or_wrong_notation_is_invalid_with_a_reason(question, answer, why):
+    result = check(question, answer)
+    assert result.verdict == "invalid" and why in result.feedback, result
+
+
+def test_mistakes_are_still_named_in_ion_notation():
+    assert check("nernst", "RT/(zF) ln([K]_i/[K]_o)").mistakes == ["inverted_ratio"]
+    assert check("driving_force", "V - RT/(zF) ln(c_i/c_o)").mistakes == ["inverted_ratio"]
+
+
+def test_the_bracket_hint_appears_only_when_brackets_would_make_it_right():
+    assert "If you meant RT/(zF) ln(c_o/c_i)" in check("nernst", "RT/zF ln(c_o/c_i)").feedback
+    assert "a/bc" not in check("nernst", "RT/F ln(c_o/c_i)").feedback
+
+
+def test_a_temperature_in_celsius_is_refused_with_a_hint(capsys):
+    assert main(["eval", "nernst", "c_in=140", "c_out=5", "z=1", "T=37"]) == 2
+    assert "did you give °C?" in capsys.readouterr().err
+    assert main(["check", "nernst_numeric", "-89", "--param", "T=37"]) == 2
+    assert "did you give °C?" in capsys.readouterr().err
+
+
+def test_negative_answers_on_the_command_line_are_answers_not_options(capsys):
+    assert main(["check", "nernst_numeric", "-89.06mV", "--json"]) == 0
+    assert '"verdict": "correct"' in capsys.readouterr().out
+    assert main(["check", "driving_force", "-E+V"]) == 0
+    assert capsys.readouterr().out.startswith("correct")
