@@ -82,3 +82,34 @@ def test_negative_answers_on_the_command_line_are_answers_not_options(capsys):
     assert '"verdict": "correct"' in capsys.readouterr().out
     assert main(["check", "driving_force", "-E+V"]) == 0
     assert capsys.readouterr().out.startswith("correct")
+
+
+@pytest.mark.parametrize(("question", "answer", "code", "says"), [
+    ("nernst", "61.5/z log10(c_o/c_i)", "temperature", "at 37 °C"),
+    ("nernst", "58/z log10(c_o/c_i)", "temperature", "at 20 °C"),
+    ("nernst", "26.7/z ln(c_o/c_i)", "temperature", "at 37 °C"),
+    ("nernst", "RT/(zF) ln(c_o)", "log_of_concentration", "one concentration"),
+    ("nernst", "-RT/(zF) ln(c_i)", "log_of_concentration", "one concentration"),
+    ("proton_motive_force", "dpsi + 2.303 RT/F dpH", "other_convention", "pH_i − pH_o"),
+    ("electrochemical_potential_difference", "RT ln(c_i/c_o) - zFV", "other_convention",
+     "V = ψ_i − ψ_o"),
+    ("ghk_current", "-P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/(R T)))",
+     "other_convention", "outward current as positive"),
+])
+def test_physiology_misconceptions_are_named(question, answer, code, says):
+    result = check(question, answer)
+    assert result.verdict == "incorrect" and result.mistakes == [code], result
+    assert says in result.feedback
+
+
+def test_a_number_right_at_another_temperature_is_named():
+    # by hand: E_K at 20 °C = (8.314462618 × 293.15 / 96485.33212) ln(5/140) = −84.17 mV
+    result = check("nernst_numeric", "-84.17 mV", c_in=140, c_out=5, z=1)
+    assert result.mistakes == ["temperature"] and "right at 20 °C" in result.feedback
+
+
+def test_a_bare_log_is_read_as_ln_and_the_feedback_says_so():
+    assert "log was read as ln" in check("nernst", "RT/(zF) log(c_o/c_i)").feedback
+    wrong = check("nernst", "2.303 RT/(zF) log(c_o/c_i)")
+    assert wrong.verdict == "incorrect" and "read as log10 your answer would be right" in \
+        wrong.feedback

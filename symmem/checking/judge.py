@@ -54,12 +54,18 @@ FEEDBACK: dict[str, str] = {
     "constant_factor": "Your answer is off by a constant factor.",
     "units_factor": "Your number is off by a factor of 1000: check V against mV (or M "
                     "against mM).",
+    "temperature": "You used a value fixed at one temperature where the question asks for "
+                   "RT/F (or your number is right at another temperature).",
+    "log_of_concentration": "You took the logarithm of one concentration; the equation needs "
+                            "the logarithm of the ratio of the two.",
+    "other_convention": "Your answer is right under another sign convention.",
 }
 
 #: partial credit a lecturer would give for a single recognised slip
 SCORES = {"sign_error": 0.5, "inverted_ratio": 0.5, "missing_valence": 0.5, "log_base": 0.5,
           "exponent_sign": 0.5, "missing_term": 0.5, "chloride_placement": 0.5,
-          "constant_factor": 0.5, "units_factor": 0.75, "reciprocal": 0.25}
+          "constant_factor": 0.5, "units_factor": 0.75, "reciprocal": 0.25,
+          "temperature": 0.5, "log_of_concentration": 0.25, "other_convention": 0.75}
 
 _EXACT = 1e-8
 _APPROX = 5e-4  # a wrong answer this close to a mutant is that mutant
@@ -125,9 +131,16 @@ def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
     for add in adds:
         for term in add.args:
             first.append(("missing_term", ref.xreplace({add: add - term})))
+    for L in logs:
+        top, bottom = sp.fraction(L.args[0])
+        if bottom != 1:
+            for alone in (sp.log(top), sp.log(bottom), -sp.log(bottom)):
+                first.append(("log_of_concentration", ref.xreplace({L: alone})))
     for a, b, code in q.swaps:
         sa, sb = sym(a), sym(b)
         first.append((code, ref.xreplace({sa: sb, sb: sa})))
+    for index, (other, _) in enumerate(q.conventions):
+        first.append((f"other_convention:{index}", other))
     combined: list[tuple[tuple[str, ...], sp.Expr]] = [((c,), e) for c, e in first]
     for code, expr in first:
         if code in ("sign_error", "missing_valence", "log_base"):
@@ -191,6 +204,10 @@ def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prep
         signs = [c for c in best if "inverted_ratio" not in c and "sign_error" in c]
         if inverted and signs:
             best = inverted if _has_inverted_log(q, expr) else signs
+        conventions = [c for c in best if c[0].startswith("other_convention:")]
+        if conventions:  # more telling than a plain sign error with the same values
+            index = int(conventions[0][0].split(":")[1])
+            return ["other_convention"], " " + q.conventions[index][1]
         return list(best[0]), ""
     ratio = _ratio(got, prep.reference) if q.answer.free_symbols else None
     if ratio and all(abs(r - ratio[0]) <= 1e-6 * abs(ratio[0]) for r in ratio):
@@ -203,6 +220,27 @@ def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prep
         if all(abs(r - z) < 1e-6 * abs(z) or abs(r - 1 / z) < 1e-6 for r, z in defined):
             return ["missing_valence"], ""
     return [], ""
+
+
+#: temperatures a textbook slope or number is often fixed at, in °C
+_COMMON_CELSIUS = (37, 25, 20, 18, 0, 36, 35, 30, 22)
+
+
+def _fixed_temperature(q: Question, expr: sp.Expr) -> str | None:
+    """The sentence for a number fixed at one temperature (61.5 for 2.303 RT/F at 37 °C)
+    where the question wants RT/F, or None."""
+    R, T, F = sym("R"), sym("T"), sym("F")
+    if not {R, T, F} <= q.answer.free_symbols or T in expr.free_symbols:
+        return None
+    points = sample_points(q.answer.free_symbols | expr.free_symbols, n=6, physical=True)
+    got = values(expr, points)
+    for celsius in _COMMON_CELSIUS:
+        for scale, unit in ((1e3, "mV"), (1.0, "V")):
+            reference = values(q.answer.subs(T, celsius + 273.15) * scale, points)
+            if agree(got, reference, 5e-3):
+                return (f"Your answer is the right one at {celsius} °C with potentials in "
+                        f"{unit}: write it with R, T and F instead of a fixed number.")
+    return None
 
 
 def _has_inverted_log(q: Question, expr: sp.Expr) -> bool:
@@ -260,9 +298,35 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
         return result
     written_out = {s for e in q.expansions.values() for s in e.free_symbols} - \
         q.answer.free_symbols
-    if written_out & expr.free_symbols:
-        return judge_expression(q.expanded(), expr, answer)
-    return judge_expression(q, expr, answer)
+    target = q.expanded() if written_out & expr.free_symbols else q
+    result = judge_expression(target, expr, answer)
+    if _BARE_LOG.search(answer):
+        result.feedback += _log_note(target, answer, form, result)
+    return result
+
+
+_BARE_LOG = re.compile(r"(?<![A-Za-z_])log(?![A-Za-z0-9_])|\\log(?![A-Za-z_])")
+
+
+def _log_note(q: Question, answer: str, form: str, result: Result) -> str:
+    """What a bare ``log`` was read as, whenever the other reading would matter."""
+    if result.verdict == "correct":
+        return " (log was read as ln, the natural logarithm.)"
+    if result.verdict != "incorrect":
+        return ""
+    as_log10 = _BARE_LOG.sub(lambda m: "\\log_{10}" if m.group(0).startswith("\\") else
+                             "log10", answer)
+    try:
+        _, expr = parse_answer(as_log10, q.reading_table(), form)
+        expr, _ = _one_ion(q, expr)
+    except ParseError:
+        return ""
+    expr = _textbook_constants(expr) or expr
+    points = sample_points(q.answer.free_symbols | expr.free_symbols, n=POINTS)
+    if is_zero(expr - q.answer, rel=_EXACT, points=points, effort="cheap").holds:
+        return (" Note: log is read as ln (the natural logarithm) here; read as log10 your "
+                "answer would be right. Write log10 when you mean base 10.")
+    return ""
 
 
 def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
@@ -298,6 +362,10 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
                            "points (a logarithm of a negative number?).")
         return result
     codes, extra = _diagnose(q, expr, got, prep)
+    if not codes:
+        fixed = _fixed_temperature(q, expr)
+        if fixed:
+            codes, extra = ["temperature"], f" {fixed}"
     result.verdict = "incorrect"
     result.mistakes = codes
     if codes:
@@ -364,8 +432,31 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
                 typed is None else ""
             result.feedback = f"Not quite. {FEEDBACK[code]}{note}"
             return result
+    other = _other_temperature(q, params, value, tolerance)
+    if other is not None:
+        result.mistakes, result.score = ["temperature"], SCORES["temperature"]
+        result.feedback = f"Not quite. {other}"
+        return result
     result.feedback = f"Not within {tolerance:.2g} {q.unit} of the right value."
     return result
+
+
+def _other_temperature(q: Question, params: Mapping[str, Any], value: float,
+                       tolerance: float) -> str | None:
+    """The sentence for a number that is right at another common temperature, or None."""
+    from symmem.laws import law
+
+    if "T" not in {p.name for p in law(q.law_name).parameters(dict(q.defaults))}:
+        return None
+    used = float({**q.defaults, **params}.get("T", 310.15))
+    for celsius in _COMMON_CELSIUS:
+        kelvin = celsius + 273.15
+        if abs(kelvin - used) < 0.01:
+            continue
+        if abs(value - q.expected(**{**params, "T": kelvin})) <= tolerance:
+            return (f"Your number is right at {celsius} °C; this question is at "
+                    f"{used - 273.15:g} °C (T = {used:g} K).")
+    return None
 
 
 def check(question_name: str, answer: str, *, format: str = "auto", **params: Any) -> Result:

@@ -95,6 +95,8 @@ class Question:
     rel_tolerance: float = 0.0
     examples: tuple[str, ...] = ()
     expansions: Mapping[str, sp.Expr] = field(default_factory=dict)
+    #: (the answer under another sign convention, the sentence that names ours)
+    conventions: tuple[tuple[sp.Expr, str], ...] = ()
 
     @property
     def numeric(self) -> bool:
@@ -130,8 +132,8 @@ class Question:
 
 def symbolic(name: str, prompt: str, answer: sp.Expr, names: Sequence[str], *,
              lhs: Sequence[str] = (), swaps: Sequence[tuple[str, str, str]] = (),
-             examples: Sequence[str] = (), expand: Mapping[str, sp.Expr] | None = None
-             ) -> Question:
+             examples: Sequence[str] = (), expand: Mapping[str, sp.Expr] | None = None,
+             conventions: Sequence[tuple[sp.Expr, str]] = ()) -> Question:
     """A question whose answer is an expression in ``names`` (plus R, T, F).
 
     ``expand`` maps a named quantity of the answer to what it stands for (``E`` to the
@@ -143,7 +145,8 @@ def symbolic(name: str, prompt: str, answer: sp.Expr, names: Sequence[str], *,
         raise InputError(f"question {name}: the answer uses {sorted(map(str, missing))}, "
                          "which are not in its symbol table")
     return Question(name, prompt, answer, table, tuple(lhs), tuple(swaps),
-                    examples=tuple(examples), expansions=dict(expand or {}))
+                    examples=tuple(examples), expansions=dict(expand or {}),
+                    conventions=tuple(conventions))
 
 
 def nernst_for(ion: str, z: int) -> sp.Expr:
@@ -173,6 +176,11 @@ def _ncx_in_reversal_potentials() -> sp.Expr:
     return sp.expand(sp.expand_log(rhs, force=True))
 
 
+def _flipped(law_name: str, *names: str) -> sp.Expr:
+    """A law's expression with the named differences taken the other way round."""
+    return law(law_name).rhs.xreplace({sym(n): -sym(n) for n in names})
+
+
 def _build() -> dict[str, Question]:
     ghk = law("ghk_voltage").equation_for(("K", "Na", "Cl")).rhs
     ions = [f"{x}_{side}" for x in ("K", "Na", "Cl") for side in ("in", "out")]
@@ -191,7 +199,10 @@ def _build() -> dict[str, Question]:
                                                         ).rhs,
                  ["z", "c_in", "c_out", "V"], lhs=["dmu", "Deltamu"],
                  examples=("RT ln(c_i/c_o) + zFV", r"RT\ln\frac{c_i}{c_o} + zFV",
-                           "zFV - RT ln(c_o/c_i)")),
+                           "zFV - RT ln(c_o/c_i)"),
+                 conventions=[(_flipped("electrochemical_potential_difference", "V"),
+                               "It is right if V = ψ_o − ψ_i (Hodgkin and Katz's sign); this "
+                               "course uses V = ψ_i − ψ_o, inside relative to outside.")]),
         symbolic("ghk_voltage", "Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.", ghk,
                  ["P_K", "P_Na", "P_Cl", *ions], lhs=["V", "Vm", "E"],
                  swaps=(("Cl_in", "Cl_out", "chloride_placement"),),
@@ -202,7 +213,10 @@ def _build() -> dict[str, Question]:
         symbolic("ghk_current", "Write the GHK current of an ion (outward positive).",
                  law("ghk_current").rhs, ["P", "z", "V", "c_in", "c_out"], lhs=["I"],
                  examples=("P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/"
-                           "(R T)))",)),
+                           "(R T)))",),
+                 conventions=[(-law("ghk_current").rhs,
+                               "It is right if inward current is positive; this course takes "
+                               "outward current as positive.")]),
         symbolic("pump_leak_steady_state", "Write the steady-state gradient of the pump–leak "
                  "model dG/dt = p − kG.", law("pump_leak_steady_state").rhs, ["p", "k"],
                  lhs=["G_ss", "G", "Gss"], examples=("p/k", "p k^-1")),
@@ -223,7 +237,15 @@ def _build() -> dict[str, Question]:
                  examples=("(Na_o/Na_i)^n exp(-n F V/(R T))",)),
         symbolic("proton_motive_force", "Write the proton-motive force Δp in terms of Δψ and "
                  "ΔpH.", law("proton_motive_force").rhs, ["dpsi", "dpH"], lhs=["dp", "Deltap"],
-                 examples=("dpsi - 2.303 R T/F dpH", "dpsi - ln(10) RT/F dpH")),
+                 examples=("dpsi - 2.303 R T/F dpH", "dpsi - ln(10) RT/F dpH"),
+                 conventions=[
+                     (_flipped("proton_motive_force", "dpH"),
+                      "It is right if ΔpH = pH_o − pH_i; this course uses ΔpH = pH_i − pH_o."),
+                     (_flipped("proton_motive_force", "dpsi"),
+                      "It is right if Δψ = ψ_o − ψ_i; this course uses Δψ = ψ_i − ψ_o."),
+                     (_flipped("proton_motive_force", "dpsi", "dpH"),
+                      "It is right if Δψ and ΔpH are taken outside minus inside; this course "
+                      "takes both inside minus outside.")]),
         numeric("nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
                 "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
         numeric("ghk_voltage_numeric", "Compute the GHK resting potential in mV (37 °C unless "
