@@ -94,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if what in ("all", "derivations"):
         _list_derivations(args)
     if what in ("all", "questions"):
-        _list_questions()
+        _list_questions(_questions(args))
     return 0
 
 
@@ -113,14 +113,13 @@ def _list_derivations(args: argparse.Namespace) -> None:
         print(f"  {name:<38} {len(loaded.derivation.steps):>2} steps  ({summary})")
 
 
-def _list_questions() -> None:
-    try:
-        from symmem.checking.questions import QUESTIONS
-    except ImportError:
-        return
+def _list_questions(bank: dict | None = None) -> None:
+    from symmem.checking.questions import QUESTIONS
+
     print("\nQuestions (symmem check QUESTION ANSWER):")
-    for q in QUESTIONS.values():
-        print(f"  {q.name:<38} {q.prompt}")
+    for q in (*(bank or {}).values(), *QUESTIONS.values()):
+        where = "" if q.source == "bundled" else f"  [{q.source}]"
+        print(f"  {q.name:<38} {q.prompt}{where}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["all", "laws", "derivations", "questions"])
     p.add_argument("--derivations", default=None, metavar="DIR",
                    help="folder of derivation files (default: ./derivations)")
+    p.add_argument("--questions", metavar="FILE",
+                   help="also list the questions of a lecturer's question file (TOML)")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser(
@@ -246,10 +247,46 @@ def _register_build(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_build)
 
 
+def _questions(args: argparse.Namespace) -> dict | None:
+    """The lecturer's question file named by --questions, loaded (None without one)."""
+    if not getattr(args, "questions", None):
+        return None
+    from symmem.checking.question_file import load_questions
+
+    return load_questions(args.questions)
+
+
+def _self_test(bank: dict | None, name: str | None) -> int:
+    """Judge every right form and generated mistake of the chosen questions; exit 1 on any
+    finding."""
+    from symmem.checking.questions import QUESTIONS, question
+    from symmem.checking.selftest import self_test
+
+    if name is not None:
+        chosen = [question(name, bank)]
+    else:
+        chosen = list((bank or QUESTIONS).values())
+    total, problems = 0, 0
+    for q, tried, findings in self_test(chosen):
+        total += tried
+        problems += len(findings)
+        print(f"  {q.name:<34} {tried:>3} forms  {'ok' if not findings else 'PROBLEMS'}")
+        for finding in findings:
+            print(f"      {finding.answer!r}: expected {finding.expected}, got {finding.got}")
+    print(f"self-test: {total} forms of {len(chosen)} questions, {problems} judged wrongly")
+    return 1 if problems else 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from symmem.checking import check, question
 
-    q = question(args.question)
+    bank = _questions(args)
+    if args.self_test:
+        return _self_test(bank, args.question)
+    if args.question is None:
+        raise UsageError("give a question and an answer, for example: symmem check nernst "
+                         "\"RT/(zF) ln(c_o/c_i)\"  (symmem list questions shows them all)")
+    q = question(args.question, bank)
     if args.steps:
         from symmem.checking.steps import check_steps
 
@@ -263,7 +300,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                          f"\"{(q.examples or ('...',))[0]}\"  ({q.prompt})")
     else:
         params = parse_assignments(args.param)
-        result = check(q.name, args.answer.strip(), format=args.format, **params)
+        result = check(q.name, args.answer.strip(), format=args.format, questions=bank,
+                       **params)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -287,8 +325,13 @@ def _register_check(sub: argparse._SubParsersAction) -> None:
         "  symmem check nernst_numeric \"-89 mV\" --param c_in=140 --param c_out=5\n"
         "  symmem check nernst --steps my_derivation.txt\n  symmem list questions",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("question", help="question name (see symmem list questions)")
+    p.add_argument("question", nargs="?", help="question name (see symmem list questions)")
     p.add_argument("answer", nargs="?", help="the answer, quoted")
+    p.add_argument("--questions", metavar="FILE",
+                   help="a lecturer's question file (TOML), searched before the bundled bank")
+    p.add_argument("--self-test", action="store_true",
+                   help="judge every question's right forms and its generated mistakes (of "
+                   "QUESTION, or all questions of --questions FILE, or the bundled bank)")
     p.add_argument("--format", choices=["auto", "text", "latex"], default="auto")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="an input of a numeric question (repeatable)")
@@ -317,7 +360,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
                    leave=False)
     try:
         graded = grade_rows(rows, jobs=args.jobs, timeout=args.timeout,
-                            progress=bar.update if bar else None)
+                            progress=bar.update if bar else None, questions=_questions(args))
     finally:
         if bar is not None:
             bar.close()
@@ -347,6 +390,8 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--timeout", type=float, default=5.0,
                    help="seconds allowed per answer (default 5)")
+    p.add_argument("--questions", metavar="FILE",
+                   help="a lecturer's question file (TOML), searched before the bundled bank")
     p.set_defaults(func=cmd_grade)
 
 

@@ -86,13 +86,30 @@ def _params(row: dict[str, Any]) -> dict[str, float]:
     return params
 
 
+#: the lecturer's questions for this run (set before the workers fork)
+_QUESTIONS: dict[str, Any] | None = None
+
+
+def _question_params(name: str, row: dict[str, Any]) -> dict[str, float]:
+    """The row's values for the inputs the question's law declares, and nothing else."""
+    from symmem.checking.questions import question
+    from symmem.laws import law
+
+    q = question(name, _QUESTIONS)
+    if not q.numeric:
+        return {}
+    declared = {p.name for p in law(q.law_name).parameters({**q.defaults, **_params(row)})}
+    return {k: v for k, v in _params(row).items() if k in declared}
+
+
 def _judge(row: dict[str, Any]) -> dict[str, Any]:
     from symmem.checking import check
 
     started = time.perf_counter()
     try:
-        result = check(str(row["question"]), str(row["answer"]),
-                       format=str(row.get("format") or "auto"), **_params(row))
+        name = str(row["question"])
+        result = check(name, str(row["answer"]), format=str(row.get("format") or "auto"),
+                       questions=_QUESTIONS, **_question_params(name, row))
         out = {"verdict": result.verdict, "score": result.score, "feedback": result.feedback,
                "mistakes": result.mistakes}
     except (InputError, UnknownNameError) as exc:  # the row's inputs, not the student's answer
@@ -144,9 +161,18 @@ class _Pool:
 
 
 def grade_rows(rows: list[dict[str, Any]], jobs: int = 2, timeout: float = 5.0,
-               progress: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
-    """Judge every row; returns the rows with the output fields, in input order."""
-    from symmem.checking import judge, questions  # noqa: F401  warm up before forking
+               progress: Callable[[int], None] | None = None,
+               questions: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Judge every row; returns the rows with the output fields, in input order.
+
+    ``questions`` (a lecturer's question file, loaded) is searched before the bundled
+    bank. Only the columns named after a numeric question's declared inputs are passed
+    to it; every other column (student number, attempt …) is left alone.
+    """
+    global _QUESTIONS
+    from symmem.checking import judge  # warm up before forking
+
+    _QUESTIONS = questions
 
     judge.check("nernst", "RT/(zF) ln(c_o/c_i)")
     results: list[dict[str, Any] | None] = [None] * len(rows)

@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sympy as sp
@@ -222,6 +223,18 @@ def _diagnose(q: Question, expr: sp.Expr, got: list[complex | None], prep: _Prep
     return [], ""
 
 
+def _known_wrong(q: Question, expr: sp.Expr, points: list[dict]
+                 ) -> tuple[sp.Expr, str, float, str] | None:
+    """The lecturer's known wrong answer that ``expr`` is equal to, if any."""
+    for entry in q.wrong:
+        wrong = entry[0]
+        where = points if wrong.free_symbols <= set(points[0]) else sample_points(
+            q.answer.free_symbols | expr.free_symbols | wrong.free_symbols, n=POINTS)
+        if is_zero(expr - wrong, rel=_EXACT, points=where, effort="cheap").holds:
+            return entry
+    return None
+
+
 #: temperatures a textbook slope or number is often fixed at, in °C
 _COMMON_CELSIUS = (37, 25, 20, 18, 0, 36, 35, 30, 22)
 
@@ -361,6 +374,12 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
         result.feedback = ("Could not decide: the answer cannot be evaluated at enough "
                            "points (a logarithm of a negative number?).")
         return result
+    known = _known_wrong(q, expr, points)
+    if known is not None:
+        result.verdict = "incorrect"
+        _, result.feedback, result.score, code = known
+        result.mistakes = [code]
+        return result
     codes, extra = _diagnose(q, expr, got, prep)
     if not codes:
         fixed = _fixed_temperature(q, expr)
@@ -370,7 +389,8 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
     result.mistakes = codes
     if codes:
         result.score = SCORES.get(codes[0], 0.25) if len(codes) == 1 else 0.25
-        result.feedback = "Not quite. " + " ".join(FEEDBACK[c] for c in codes) + extra
+        result.feedback = "Not quite. " + " ".join(q.feedback.get(c, FEEDBACK[c])
+                                                   for c in codes) + extra
     else:
         result.feedback = "Not equivalent to the right answer."
     meant = _bracketed_reading(q, answer)
@@ -416,6 +436,11 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
         result.verdict, result.score = "correct", 1.0
         result.feedback = f"Correct: {expected:.4g} {q.unit}."
         return result
+    for wrong_value, feedback, score, code in q.wrong:
+        if abs(value - float(wrong_value)) <= tolerance:
+            result.verdict, result.feedback, result.score = "incorrect", feedback, score
+            result.mistakes = [code]
+            return result
     z = float({**q.defaults, **params}.get("z", 1))
     candidates = [("units_factor", expected * 1e-3), ("units_factor", expected * 1e3),
                   ("sign_error", -expected), ("log_base", expected / LN10),
@@ -430,7 +455,7 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
             result.score = SCORES[code]
             note = " A number without a unit is read in mV." if code == "units_factor" and \
                 typed is None else ""
-            result.feedback = f"Not quite. {FEEDBACK[code]}{note}"
+            result.feedback = f"Not quite. {q.feedback.get(code, FEEDBACK[code])}{note}"
             return result
     other = _other_temperature(q, params, value, tolerance)
     if other is not None:
@@ -459,13 +484,22 @@ def _other_temperature(q: Question, params: Mapping[str, Any], value: float,
     return None
 
 
-def check(question_name: str, answer: str, *, format: str = "auto", **params: Any) -> Result:
+def check(question_name: str, answer: str, *, format: str = "auto",
+          questions: str | Path | Mapping[str, Question] | None = None, **params: Any
+          ) -> Result:
     """Judge ``answer`` to the question ``question_name``.
+
+    ``questions`` is a lecturer's question file (a path to TOML) or a mapping of
+    questions, searched before the bundled bank.
 
     >>> check("nernst", "RT/(zF) ln(c_i/c_o)").mistakes
     ['inverted_ratio']
     """
-    q = question(question_name)
+    if isinstance(questions, (str, Path)):
+        from symmem.checking.question_file import load_questions
+
+        questions = load_questions(questions)
+    q = question(question_name, questions)
     if not isinstance(answer, str):
         return Result(q.name, repr(answer)[:40], "invalid", feedback="the answer must be text")
     if q.numeric:

@@ -2,11 +2,11 @@
 
 A question has its own symbol table, so ``E``, ``I``, ``Q``, ``N``, ``S`` or ``Ci``
 mean what the question says and never SymPy's defaults. A lecturer adds one in a
-few lines::
+few lines (or without Python, in a TOML file: :mod:`symmem.checking.question_file`)::
 
-    QUESTIONS["pump_leak_half_time"] = symbolic(
+    add_question(symbolic(
         "pump_leak_half_time", "Write the half-time of the pump-leak model.",
-        law("pump_leak_half_time").rhs, ["k"], lhs=["t_half", "t"])
+        law("pump_leak_half_time").rhs, ["k"], lhs=["t_half", "t"]))
 """
 
 from __future__ import annotations
@@ -97,6 +97,12 @@ class Question:
     expansions: Mapping[str, sp.Expr] = field(default_factory=dict)
     #: (the answer under another sign convention, the sentence that names ours)
     conventions: tuple[tuple[sp.Expr, str], ...] = ()
+    #: the lecturer's words for a mistake code, used instead of the standard feedback
+    feedback: Mapping[str, str] = field(default_factory=dict)
+    #: known wrong answers: (expression, feedback, score, code)
+    wrong: tuple[tuple[sp.Expr, str, float, str], ...] = ()
+    #: where the question came from (a file, or the bundled bank)
+    source: str = "bundled"
 
     @property
     def numeric(self) -> bool:
@@ -259,15 +265,28 @@ def _build() -> dict[str, Question]:
 QUESTIONS: dict[str, Question] = _build()
 
 
-def question(name: str) -> Question:
-    """The question called ``name``; an unknown name raises with the closest match."""
+def add_question(q: Question, *, replace: bool = False) -> Question:
+    """Add ``q`` to the bundled bank; a name already there is refused unless ``replace``."""
+    if q.name in QUESTIONS and not replace:
+        raise InputError(f"a question called {q.name!r} already exists; pass replace=True "
+                         "to redefine it")
+    QUESTIONS[q.name] = q
+    return q
+
+
+def question(name: str, questions: Mapping[str, Question] | None = None) -> Question:
+    """The question called ``name`` (in ``questions`` first, then the bundled bank); an
+    unknown name raises with the closest match."""
+    if questions is not None and name in questions:
+        return questions[name]
     try:
         return QUESTIONS[name]
     except KeyError:
         import difflib
 
-        close = difflib.get_close_matches(name, QUESTIONS, n=1)
+        known = [*(questions or {}), *QUESTIONS]
+        close = difflib.get_close_matches(name, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise UnknownNameError(f"unknown question {name!r}{hint}. Questions: "
-                       f"{', '.join(QUESTIONS)}") from None
+                               f"{', '.join(known)}") from None
 
