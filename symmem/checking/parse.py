@@ -99,7 +99,8 @@ _LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
                 r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\dfrac": r"\frac",
                 r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
                 r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": "",
-                r"\tilde": "", r"\approx": " about ", r"\sim": " about "}
+                r"\tilde": "", r"\bar": "", r"\hat": "", r"\approx": " about ",
+                r"\sim": " about "}
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
 
@@ -134,7 +135,8 @@ def latex_to_text(source: str) -> str:
             top, i = _braced(text, i + 5)
             bottom, i = _braced(text, i)
             out.append(f"(({latex_to_text(top)})/({latex_to_text(bottom)}))")
-        elif match := re.match(r"\\(mathrm|text|operatorname|mathit)\b", text[i:]):
+        elif match := re.match(r"\\(mathrm|text|operatorname|mathit|tilde|bar|hat)\b",
+                               text[i:]):
             inside, i = _braced(text, i + match.end())
             out.append(latex_to_text(inside))
         elif text.startswith(r"\sqrt", i):

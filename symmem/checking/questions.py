@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "P": ("P",), "p": ("p",), "k": ("k",), "t": ("t",), "G0": ("G_0", "G0"),
     "r": ("r",), "n": ("n",),
     "dpsi": ("dpsi", "Delta psi", "Deltapsi", "Dpsi", "psi"),
+    "dmu": ("dmu", "Deltamu", "Dmu"),
+    "dp": ("dp", "Deltap"),
     "dpH": ("dpH", "DeltapH", "DpH", "Delta pH"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
