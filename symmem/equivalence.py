@@ -59,6 +59,7 @@ __all__ = [
     "bounded",
     "equivalent",
     "evaluate",
+    "exact_decimals",
     "implies",
     "is_zero",
     "same",
@@ -416,7 +417,10 @@ def _point_text(witness: Mapping[str, float], width: int = 4) -> str:
 
 # --- the zero test ------------------------------------------------------------------------
 def _undefined_everywhere(expr: sp.Basic) -> bool:
-    return bool(expr.has(sp.zoo, sp.nan))
+    """Complex infinity or NaN outside any piecewise branch (a branch may be undefined
+    where its condition fails: solve gives those for |x| = |y|)."""
+    pieces = {p: sp.Dummy() for p in expr.atoms(sp.Piecewise)}
+    return bool(expr.xreplace(pieces).has(sp.zoo, sp.nan))
 
 
 def _function_atoms(expr: sp.Basic) -> sp.Basic:
@@ -496,7 +500,21 @@ def _algebra_zero(expr: sp.Basic, forced: bool, effort: str = "full") -> str | N
     return None
 
 
-def _exact_number(expr: sp.Basic, rel: float) -> Decision:
+def _exact_number(expr: sp.Basic, rel: float, decimals: bool = False) -> Decision:
+    """``decimals``: the expression came from typed decimals (already made exact)."""
+    if expr.has(sp.Float) or decimals:  # a decimal is the fraction it spells: 0.333 ≠ 1/3
+        done, exact = bounded(lambda: sp.nsimplify(exact_decimals(expr)))
+        if done and exact is not None and exact.is_Rational:
+            return _exact_number(exact, rel)
+        # a decimal against an irrational (3.141592653 for pi) can only be close: judge it
+        # to the same relative accuracy as sampled expressions
+        done, value = bounded(lambda: complex(expr.evalf(30)))
+        if done and value is not None:
+            size = max(1.0, *(abs(complex(t.evalf(30))) for t in sp.Add.make_args(expr)))
+            if abs(value) <= rel * size:
+                return Decision(Outcome.NUMERIC, f"the decimals agree to {rel:g} of the "
+                                "exact value")
+            return Decision(Outcome.FAILED, f"it evaluates to {value.real:.6g}, not 0")
     if expr.is_Rational:
         if expr == 0:
             return Decision(Outcome.PROVED, "exact arithmetic gives 0")
@@ -522,13 +540,14 @@ def _exact_number(expr: sp.Basic, rel: float) -> Decision:
 
 def is_zero(expr: sp.Basic, *, rel: float = 1e-9,
             points: Sequence[Mapping[sp.Basic, float]] | None = None,
-            effort: str = "full") -> Decision:
+            effort: str = "full", decimals: bool = False) -> Decision:
     """Decide whether ``expr`` is identically zero, in the tiers of this module.
 
     ``points`` are the sample points (default: :func:`sample_points` of its symbols);
     ``effort="cheap"`` tries only the quick normal forms before settling for
     *numerically consistent* (the answer checker's choice: it must answer in
-    milliseconds).
+    milliseconds). ``decimals`` says the expression holds typed decimals already made
+    exact (:func:`exact_decimals`): against an irrational they are judged to ``rel``.
     """
     expr = sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr
     if _undefined_everywhere(expr):
@@ -537,7 +556,7 @@ def is_zero(expr: sp.Basic, *, rel: float = 1e-9,
     if expr == 0:
         return Decision(Outcome.PROVED, "the two sides agree as written")
     if not expr.free_symbols and not expr.atoms(AppliedUndef):
-        return _exact_number(expr, rel)
+        return _exact_number(expr, rel, decimals)
     numeric, witness, value = _sampled_zero(expr, rel, points)
     if numeric is False:
         size = f"{value.real:.4g}" if value is not None and abs(value.imag) < 1e-12 else \
@@ -554,6 +573,13 @@ def is_zero(expr: sp.Basic, *, rel: float = 1e-9,
                     "algebra within its budget did not settle it")
 
 
+def exact_decimals(expr: sp.Basic) -> sp.Basic:
+    """Each decimal read as the fraction it spells (0.333 → 333/1000, 4.52 → 113/25), so
+    numbers compare exactly rather than through binary floating point."""
+    floats = expr.atoms(sp.Float)
+    return expr.xreplace({f: sp.Rational(str(f)) for f in floats}) if floats else expr
+
+
 def same(expected: sp.Basic, answer: sp.Basic, *, rel: float = 1e-9,
          points: Sequence[Mapping[sp.Basic, float]] | None = None) -> Decision:
     """Whether two expressions are equal for all values of their symbols.
@@ -565,10 +591,12 @@ def same(expected: sp.Basic, answer: sp.Basic, *, rel: float = 1e-9,
                         "complex infinity)")
     if expected == answer:
         return Decision(Outcome.PROVED, "they are identical as written")
+    decimals = expected.has(sp.Float) or answer.has(sp.Float)
+    expected, answer = exact_decimals(expected), exact_decimals(answer)
     symbols = expected.free_symbols | answer.free_symbols
     if points is None or not symbols <= set().union(*(p.keys() for p in points)):
         points = sample_points(symbols)
-    return is_zero(expected - answer, rel=rel, points=points)
+    return is_zero(expected - answer, rel=rel, points=points, decimals=decimals)
 
 
 # --- equations ----------------------------------------------------------------------------
@@ -698,6 +726,12 @@ def implies(premise: Any, conclusion: Any, *, preferred: Sequence[sp.Basic] = ()
         identity = is_zero(new, rel=rel)
         if identity.outcome is Outcome.PROVED:
             return Decision(Outcome.PROVED, "the new equation is an identity")
+    if old == 0 or (not old.free_symbols and is_zero(old).outcome is Outcome.PROVED):
+        # a premise that holds everywhere (1 = 1) implies only what holds everywhere
+        if sampled is False:
+            return Decision(Outcome.FAILED, "the premise holds for every value, but the new "
+                            "equation does not")
+        return is_zero(new, rel=rel) if sampled is None else identity
     reason = _rearranged(old, new, strict)
     if reason is not None:
         return Decision(Outcome.PROVED, reason)

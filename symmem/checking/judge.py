@@ -29,7 +29,15 @@ import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
 from symmem.checking.questions import GENERIC_IONS, Question, question
-from symmem.equivalence import Outcome, agree, is_zero, sample_points, values, within
+from symmem.equivalence import (
+    Outcome,
+    agree,
+    exact_decimals,
+    is_zero,
+    sample_points,
+    values,
+    within,
+)
 from symmem.errors import InputError, UnknownNameError
 from symmem.latex import latex
 from symmem.symbols import sym
@@ -350,7 +358,9 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
     extra = expr.free_symbols - q.answer.free_symbols
     if extra:  # every symbol of the answer is sampled too; the reference's values stay put
         points = sample_points(q.answer.free_symbols | expr.free_symbols, n=POINTS)
-    decision = is_zero(expr - q.answer, rel=_EXACT, points=points, effort="cheap")
+    decision = is_zero(exact_decimals(expr) - exact_decimals(q.answer), rel=_EXACT,
+                       points=points, effort="cheap",
+                       decimals=expr.has(sp.Float) or q.answer.has(sp.Float))
     if decision.outcome is Outcome.INVALID:
         result.feedback = f"The answer is not a valid expression: {decision.reason}."
         return result

@@ -5,7 +5,7 @@ LaTeX is translated into the same plain notation, and the text is split into tok
 by our own tokenizer. Implicit multiplication is made explicit (``R T``, ``RT``,
 ``2.303RT``, ``zF``, ``)(``), names are split into the question's symbols, and the
 result is parsed by :func:`ast.parse` and walked with a strict whitelist: numbers,
-the question's symbols, ``+ - * / **``, and calls of ``ln log log10 exp sqrt``.
+the question's symbols, ``+ - * / **``, and calls of ``ln log log10 exp sqrt abs``.
 Every SymPy object is built here, directly; nothing reaches ``eval``, ``exec``,
 ``sympify`` or ``parse_expr``.
 
@@ -191,7 +191,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
     return tokens
 
 
-FUNCTIONS = ("ln", "log", "log10", "exp", "sqrt")
+FUNCTIONS = ("ln", "log", "log10", "exp", "sqrt", "abs")
 _FUNCTION_TYPOS = {"In": "ln", "Ln": "ln", "LN": "ln", "lg": "log10", "Log": "log",
                    "Exp": "exp", "EXP": "exp", "sqr": "sqrt"}
 
@@ -403,6 +403,8 @@ class _Builder:
             if argument.is_Number and abs(argument) > 700:
                 raise ParseError("exp of such a large number is not a sensible answer")
             return sp.exp(argument)
+        if name == "abs":
+            return sp.Abs(argument)
         return sp.sqrt(argument)
 
 
