@@ -785,8 +785,32 @@ def implies(premise: Any, conclusion: Any, *, preferred: Sequence[sp.Basic] = ()
                     "symbols, so the step could not be checked")
 
 
+def _multiplicity(first: sp.Basic, second: sp.Basic) -> str | None:
+    """A sentence when the two equations share their roots but not their multiplicity
+    ((x − 2)² = 0 has x = 2 as a double root), else None.
+
+    At each root of the first, solved for a shared symbol, a residual's derivative along
+    that symbol vanishes exactly when the root is repeated: it must vanish for both or
+    for neither.
+    """
+    a, b = residual(first), residual(second)
+    for pivot in sorted(a.free_symbols & b.free_symbols, key=lambda s: s.name)[:2]:
+        roots = solutions(first, pivot)
+        if not roots:
+            continue
+        for root in roots:
+            slopes = [is_zero(sp.diff(r, pivot).subs(pivot, root)).outcome for r in (a, b)]
+            flat = [s in (Outcome.PROVED, Outcome.NUMERIC) for s in slopes]
+            if Outcome.UNDECIDED not in slopes and flat[0] != flat[1]:
+                return (f"they have the same solutions, but {pivot} = {sp.sstr(root)} is a "
+                        f"repeated root of only one of them")
+        return None
+    return None
+
+
 def equivalent(first: Any, second: Any, *, rel: float = 1e-9) -> Decision:
-    """Whether two equations have the same solutions: each implies the other."""
+    """Whether two equations are the same condition: each implies the other, and every
+    root has the same multiplicity in both ((x − 2)² = 0 is not x = 2)."""
     forward = implies(first, second, rel=rel, strict=True)
     if not forward.holds:
         return forward
@@ -794,6 +818,10 @@ def equivalent(first: Any, second: Any, *, rel: float = 1e-9) -> Decision:
     if not backward.holds:
         return Decision(backward.outcome, "the first follows from the second only one way: "
                         + backward.reason, backward.witness)
+    repeated = _multiplicity(first, second) if isinstance(first, sp.Equality) and \
+        isinstance(second, sp.Equality) else None
+    if repeated:
+        return Decision(Outcome.FAILED, repeated)
     outcome = Outcome.PROVED if Outcome.NUMERIC not in (forward.outcome, backward.outcome) \
         else Outcome.NUMERIC
     return Decision(outcome, f"each implies the other ({forward.reason}; {backward.reason})")

@@ -51,7 +51,7 @@ def test_valid_cases_are_judged_as_those_projects_judge_them(verdicts):
                     for c, got in differing if not c.get("differs")]
     assert not undocumented, undocumented
     agreement = 1 - len(differing) / len(valid)
-    assert agreement >= 0.96, f"{agreement:.1%} of {len(valid)} valid cases"
+    assert agreement >= 0.97, f"{agreement:.1%} of {len(valid)} valid cases"
 
 
 def test_the_corpus_covers_all_three_projects():

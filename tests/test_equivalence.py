@@ -190,3 +190,10 @@ def test_compare_never_executes_text(monkeypatch):
     monkeypatch.setattr(builtins, "exec", refuse)
     result = symmem.compare("p/k", "__import__('os').system('true')")
     assert result.verdict == "invalid"
+
+
+def test_equations_with_a_repeated_root_are_not_the_same_condition():
+    x = sym("V")
+    assert not equivalent(sp.Eq((x - 2) ** 2, 0), sp.Eq(x, 2)).holds
+    assert not equivalent(sp.Eq(x, 1), sp.Eq((x - 1) ** 3, 0)).holds
+    assert equivalent(sp.Eq((x - 2) * (x + 2), 0), sp.Eq(x**2, 4)).holds
