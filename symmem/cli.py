@@ -342,47 +342,70 @@ def _register_check(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from symmem.checking.grade import grade_rows, read_rows, write_rows
+    from symmem.checking.grade import grade_file
+    from symmem.checking.grade_input import count_rows
 
     source = Path(args.input)
     if not source.is_file():
         raise UsageError(f"no input file {source}")
-    rows = read_rows(source)
     if args.timeout <= 0 or args.jobs < 1:
         raise UsageError("--timeout must be > 0 and --jobs >= 1")
     output = Path(args.output) if args.output else source.with_name(
-        source.stem + ".graded" + source.suffix)
+        source.stem + ".graded" + (source.suffix or ".csv"))
+    param_columns = tuple(c.strip() for c in args.param_columns.split(",")) \
+        if args.param_columns else None
     bar = None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(rows), desc="grading", unit="answer", file=sys.stderr,
+        bar = tqdm(total=count_rows(source), desc="grading", unit="answer", file=sys.stderr,
                    leave=False)
     try:
-        graded = grade_rows(rows, jobs=args.jobs, timeout=args.timeout,
-                            progress=bar.update if bar else None, questions=_questions(args))
+        summary = grade_file(source, output, jobs=args.jobs, timeout=args.timeout,
+                             questions=_questions(args), param_columns=param_columns,
+                             strict=args.strict, resume=args.resume, bom=not args.no_bom,
+                             progress=bar.update if bar else None)
     finally:
         if bar is not None:
             bar.close()
-    write_rows(graded, output)
-    counts: dict[str, int] = {}
-    for row in graded:
-        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
-    summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
-    print(f"graded {len(graded)} answers -> {output} ({summary or 'no rows'})")
+    if summary.stopped:
+        print(f"symmem grade: stopped by {summary.stopped} after {summary.rows} answers; "
+              f"what was graded is kept in {output}.journal. Run the same command with "
+              f"--resume to continue.", file=sys.stderr)
+        return 130 if summary.stopped == "SIGINT" else 143
+    if summary.resumed:
+        print(f"resumed after {summary.resumed} answers graded earlier")
+    print(summary.line(output))
+    if args.gradebook:
+        from symmem.checking.gradebook import write_gradebook
+
+        students = write_gradebook(output, Path(args.gradebook), layout=args.format,
+                                   student_column=args.student_column)
+        print(f"gradebook: {students} students -> {args.gradebook} ({args.format} layout)")
+    if args.report:
+        from symmem.checking.report import write_report
+
+        write_report(output, Path(args.report), questions=_questions(args))
+        print(f"class report -> {args.report}")
     return 0
 
 
 def _register_grade(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "grade", help="grade a class's answers (CSV or JSON lines)",
-        description="Judge every row of INPUT (CSV with a header, or JSON lines) with at least "
-        "the fields id, question, answer (optional: format, and the inputs of numeric "
-        "questions). The output repeats each row with verdict, score, feedback, mistakes and "
-        "elapsed_ms, in input order. Each answer runs in a worker process under --timeout; "
-        "one slow or crashing answer never loses the others.",
+        description="Judge every row of INPUT (an LMS or spreadsheet export: CSV with or "
+        "without a byte-order mark, with ',' ';' or tabs, or JSON lines) with at least the "
+        "columns id, question and answer. Every other column passes through untouched; the "
+        "inputs of a numeric question come only from the columns named after them (or "
+        "--param-columns). The output repeats each row with verdict, score, review, "
+        "feedback, mistakes and elapsed_ms, in input order; undecided and error rows have "
+        "an empty score and review=yes. Each distinct answer is judged once, in a worker "
+        "process under --timeout. Results are journalled as they finish: Ctrl-C stops "
+        "cleanly and --resume continues.",
         epilog="examples:\n  symmem grade answers.csv -o graded.csv\n"
-        "  symmem grade answers.jsonl -o graded.jsonl --jobs 2 --timeout 5",
+        "  symmem grade moodle_export.csv -o graded.csv --gradebook grades.csv "
+        "--format moodle --report report.html\n"
+        "  symmem grade answers.jsonl -o graded.jsonl --jobs 2 --timeout 5 --resume",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", help="CSV or .jsonl file of answers")
     p.add_argument("-o", "--output", help="output file (default: INPUT.graded.EXT); CSV or "
@@ -392,6 +415,24 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
                    help="seconds allowed per answer (default 5)")
     p.add_argument("--questions", metavar="FILE",
                    help="a lecturer's question file (TOML), searched before the bundled bank")
+    p.add_argument("--param-columns", metavar="A,B",
+                   help="only these columns may be inputs of numeric questions")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse the whole file up front if any row cannot be graded as it is")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run from its journal (OUTPUT.journal)")
+    p.add_argument("--no-bom", action="store_true",
+                   help="write CSV without the byte-order mark Excel needs to read UTF-8")
+    p.add_argument("--gradebook", metavar="FILE",
+                   help="also write one row per student with each question's score and the "
+                   "total, for import into an LMS")
+    p.add_argument("--format", choices=["plain", "canvas", "moodle"], default="plain",
+                   help="gradebook layout (default plain)")
+    p.add_argument("--student-column", metavar="NAME", default=None,
+                   help="the column naming the student (default: student, else id)")
+    p.add_argument("--report", metavar="FILE.html",
+                   help="also write a class report: one self-contained HTML page")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_grade)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import json
-import os
 import time
 
 import pytest
@@ -270,61 +269,3 @@ def test_check_json_has_the_documented_fields(capsys):
     assert "did you mean 'nernst'" in capsys.readouterr().err
 
 
-def _slow_or_crash(row):
-    from symmem.checking import grade
-
-    if row["id"] == "slow":
-        time.sleep(30)
-    if row["id"] == "crash":
-        os._exit(3)
-    return grade._judge_original(row)
-
-
-def test_grade_keeps_every_row_in_order_despite_a_hang_and_a_crash(tmp_path, monkeypatch):
-    from symmem.checking import grade
-
-    monkeypatch.setattr(grade, "_judge_original", grade._judge, raising=False)
-    monkeypatch.setattr(grade, "_judge", _slow_or_crash)
-    source = tmp_path / "class.csv"
-    source.write_text('id,question,answer,c_in,c_out,z\n'
-                      '1,nernst,"RT/(zF) ln(c_o/c_i)",,,\n'
-                      'slow,nernst,"RT/(zF) ln(c_o/c_i)",,,\n'
-                      '3,nernst,"RT/(zF) ln(c_i/c_o)",,,\n'
-                      'crash,nernst,x,,,\n'
-                      '5,nernst_numeric,-89 mV,140,5,1\n'
-                      '6,unknown_q,x,,,\n')
-    started = time.perf_counter()
-    rows = grade.grade_rows(grade.read_rows(source), jobs=2, timeout=1.0)
-    assert time.perf_counter() - started < 10
-    assert [r["id"] for r in rows] == ["1", "slow", "3", "crash", "5", "6"]
-    # an unknown question is the file's problem, not the student's: "error", for review
-    assert [r["verdict"] for r in rows] == ["correct", "undecided", "incorrect", "invalid",
-                                            "correct", "error"]
-    assert "longer than 1 s" in rows[1]["feedback"]
-    assert rows[2]["mistakes"] == ["inverted_ratio"]
-
-
-def test_grade_command_writes_csv_and_jsonl(tmp_path, capsys):
-    source = tmp_path / "answers.jsonl"
-    source.write_text('{"id": 1, "question": "nernst", "answer": "RT/(zF) ln(c_o/c_i)"}\n'
-                      '{"id": 2, "question": "pump_leak_steady_state", "answer": "k/p"}\n')
-    out = tmp_path / "graded.csv"
-    assert main(["grade", str(source), "-o", str(out), "--jobs", "2"]) == 0
-    text = out.read_text().splitlines()
-    assert text[0].startswith("id,question,answer,verdict,score,feedback,mistakes,elapsed_ms")
-    assert ",correct,1.0," in text[1] and "reciprocal" in text[2]
-    assert "graded 2 answers" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("bad.jsonl", '{"id": 1, "question": "nernst", "answer": "x"}\n{oops\n',
-     "line 2: not valid JSON"),
-    ("bad.csv", "id,answer\n1,x\n", "line 1: the header lacks question"),
-    ("bad2.csv", "id,question,answer\n1,nernst,a,b\n", "line 2: more fields"),
-    ("bad3.jsonl", '{"id": 1, "answer": "x"}\n', "line 1: missing question"),
-])
-def test_malformed_grade_input_names_the_line(tmp_path, capsys, name, content, message):
-    source = tmp_path / name
-    source.write_text(content)
-    assert main(["grade", str(source)]) == 2
-    assert message in capsys.readouterr().err

@@ -1,137 +1,155 @@
 """Grade a class: every answer of a CSV or JSON-lines file, in worker processes.
 
-Each answer runs in a worker process under a time limit; a worker that runs out of
-time is killed and replaced, and its row gets ``undecided`` with the reason; a worker
-that dies gives ``invalid``. No row is ever lost, and the output keeps the input order.
+Rows stream from the file in order. Each distinct (question, answer, inputs, format)
+is judged once per run; the same answer from another student reuses the verdict.
+Each judgement runs in a worker process under a time limit: a worker that runs out of
+time is killed and replaced (the row is ``undecided``, with the reason), and so is one
+that dies (``undecided`` too: the answer was not judged). Workers die with the parent.
+
+Results go to a journal beside the output (``OUTPUT.journal``) in input order as they
+finish, so nothing graded is lost: SIGINT or SIGTERM stop cleanly with a message, and
+``resume=True`` continues from the journal. At the end the output is written
+atomically and the journal removed.
+
+Inputs of numeric questions come only from the columns named after the question's
+declared parameters (or the columns given as ``param_columns``); every other column
+passes through untouched. A value that is not a number, or out of range (z = 0, T in
+°C), makes that row ``error``, naming the column and the value.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import ctypes
 import json
+import math
 import multiprocessing
+import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from symmem.errors import GradeInputError, InputError, UnknownNameError
-from symmem.files import write_atomic
+from symmem.checking.grade_input import REQUIRED, Row, read_rows, stream_rows
+from symmem.checking.grade_output import REVIEW, clean_row, journal_rows, write_output
+from symmem.errors import GradeInputError, InputError, UnknownNameError, UsageError
 
-__all__ = ["GradeInputError", "grade_rows", "read_rows", "write_rows"]
-
-REQUIRED = ("id", "question", "answer")
-OUTPUT_FIELDS = ("verdict", "score", "feedback", "mistakes", "elapsed_ms")
-
-
-
-
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a CSV file (with a header) or a JSON-lines file (``.jsonl``/``.json``)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GradeInputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-                              ) from None
-    rows: list[dict[str, Any]] = []
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GradeInputError(f"{path} line {number}: not valid JSON ({exc.msg})"
-                                      ) from None
-            if not isinstance(row, dict):
-                raise GradeInputError(f"{path} line {number}: expected an object with "
-                                      f"{', '.join(REQUIRED)}")
-            rows.append(_checked(row, path, number))
-        return rows
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [f for f in REQUIRED if f not in (reader.fieldnames or [])]
-    if missing:
-        raise GradeInputError(f"{path} line 1: the header lacks {', '.join(missing)} (it must "
-                              f"name the columns {', '.join(REQUIRED)})")
-    try:
-        for row in reader:
-            if None in row:
-                raise GradeInputError(f"{path} line {reader.line_num}: more fields than the "
-                                      "header names (quote answers that contain commas)")
-            rows.append(_checked(row, path, reader.line_num))
-    except csv.Error as exc:
-        raise GradeInputError(f"{path} line {reader.line_num}: {exc}") from None
-    return rows
-
-
-def _checked(row: dict[str, Any], path: Path, number: int) -> dict[str, Any]:
-    missing = [f for f in REQUIRED if row.get(f) in (None, "") and f != "answer"]
-    if missing or "answer" not in row:
-        raise GradeInputError(f"{path} line {number}: missing {', '.join(missing or ['answer'])}")
-    return row
-
-
-def _params(row: dict[str, Any]) -> dict[str, float]:
-    params = {}
-    for key, value in row.items():
-        if key in (*REQUIRED, "format", *OUTPUT_FIELDS) or value in (None, ""):
-            continue
-        try:
-            params[key] = float(value)
-        except (TypeError, ValueError):
-            continue
-    return params
-
+__all__ = ["GradeInputError", "Summary", "grade_file", "grade_rows", "read_rows",
+           "write_rows"]
 
 #: the lecturer's questions for this run (set before the workers fork)
 _QUESTIONS: dict[str, Any] | None = None
 
 
-def _question_params(name: str, row: dict[str, Any]) -> dict[str, float]:
-    """The row's values for the inputs the question's law declares, and nothing else."""
+# --- what a row asks -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Task:
+    """What one row asks the checker: hashable, so identical answers are judged once."""
+
+    question: str
+    answer: str
+    format: str
+    params: tuple[tuple[str, float], ...]
+
+
+def _number(column: str, value: Any) -> float:
+    if isinstance(value, bool):
+        raise InputError(f"column {column}: {value!r} is not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u2212", "-")
+        if "," in text and "." not in text:  # 5,5 from a European spreadsheet
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise InputError(f"column {column}: {str(value)!r} is not a number") from None
+    if not math.isfinite(number):
+        raise InputError(f"column {column}: {value!r} is not a finite number")
+    return number
+
+
+def task_of(row: Row, param_columns: tuple[str, ...] | None = None) -> Task:
+    """The task of a row; raises InputError or UnknownNameError naming what is wrong."""
     from symmem.checking.questions import question
     from symmem.laws import law
 
+    if row.problem:
+        raise InputError(row.problem)
+    name = str(row.data["question"]).strip()
     q = question(name, _QUESTIONS)
-    if not q.numeric:
-        return {}
-    declared = {p.name for p in law(q.law_name).parameters({**q.defaults, **_params(row)})}
-    return {k: v for k, v in _params(row).items() if k in declared}
+    answer = row.data.get("answer")
+    answer = "" if answer is None else str(answer)
+    params: dict[str, float] = {}
+    if q.numeric:
+        declared = {p.name for p in law(q.law_name).parameters()}
+        wanted = declared if param_columns is None else declared & set(param_columns)
+        for column in sorted(wanted):
+            value = row.data.get(column)
+            if value is None or str(value).strip() == "":
+                continue
+            params[column] = _number(column, value)
+        if params:
+            law(q.law_name).numeric(**{**q.defaults, **params})  # refuses z = 0, T = 37 …
+    return Task(q.name, answer.strip(), str(row.data.get("format") or "auto"),
+                tuple(sorted(params.items())))
 
 
-def _judge(row: dict[str, Any]) -> dict[str, Any]:
+def _judge(task: Task) -> dict[str, Any]:
+    """Judge one task (in a worker): the output fields."""
     from symmem.checking import check
 
     started = time.perf_counter()
     try:
-        name = str(row["question"])
-        result = check(name, str(row["answer"]), format=str(row.get("format") or "auto"),
-                       questions=_QUESTIONS, **_question_params(name, row))
-        out = {"verdict": result.verdict, "score": result.score, "feedback": result.feedback,
-               "mistakes": result.mistakes}
+        result = check(task.question, task.answer, format=task.format, questions=_QUESTIONS,
+                       **dict(task.params))
+        out = {"verdict": result.verdict, "score": result.score,
+               "feedback": result.feedback, "mistakes": result.mistakes}
     except (InputError, UnknownNameError) as exc:  # the row's inputs, not the student's answer
-        out = {"verdict": "error", "score": 0.0, "feedback": str(exc), "mistakes": []}
-    except KeyError as exc:
-        out = {"verdict": "invalid", "score": 0.0, "feedback": str(exc.args[0]),
-               "mistakes": []}
+        out = {"verdict": "error", "score": None, "feedback": str(exc), "mistakes": []}
     except Exception as exc:  # a bug must cost one row, never the class
-        out = {"verdict": "undecided", "score": 0.0,
+        out = {"verdict": "undecided", "score": None,
                "feedback": f"the checker failed on this answer ({type(exc).__name__})",
                "mistakes": []}
     out["elapsed_ms"] = round((time.perf_counter() - started) * 1e3, 2)
     return out
 
 
-def _worker(conn: Connection) -> None:
+# --- workers ---------------------------------------------------------------------------------
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the grading process ends, however it ends."""
+    try:  # Linux: the kernel sends SIGKILL when the parent dies
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker(conn: Connection, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
     while True:
         try:
-            row = conn.recv()
-        except EOFError:
+            task = conn.recv()
+        except (EOFError, OSError):
             return
-        conn.send(_judge(row))
+        conn.send(_judge(task))
 
 
 class _Pool:
@@ -141,10 +159,18 @@ class _Pool:
 
     def _spawn(self) -> tuple[Any, Connection]:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child,), daemon=True)
+        process = self.context.Process(target=_worker, args=(child, os.getpid()), daemon=True)
         process.start()
         child.close()
         return process, parent
+
+    def send(self, index: int, task: Task) -> None:
+        """Send a task; a worker that died while idle is replaced and the task resent."""
+        try:
+            self.workers[index][1].send(task)
+        except (BrokenPipeError, EOFError, OSError):
+            self.replace(index)
+            self.workers[index][1].send(task)
 
     def replace(self, index: int) -> None:
         process, conn = self.workers[index]
@@ -157,78 +183,272 @@ class _Pool:
         for process, conn in self.workers:
             conn.close()
             process.kill()
+        for process, _ in self.workers:
             process.join(1)
+
+
+# --- the run -----------------------------------------------------------------------------------
+@dataclass
+class Summary:
+    """What a run did: counts by verdict, rows to review, and how long it took."""
+
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    judged: int = 0  # distinct answers actually judged
+    reused: int = 0  # answers identical to one judged earlier in the run
+    seconds: float = 0.0
+    stopped: str = ""  # the signal that stopped the run, if one did
+    resumed: int = 0  # rows taken from an earlier run's journal
+
+    @property
+    def review(self) -> int:
+        return sum(n for v, n in self.counts.items() if v in (*REVIEW, "invalid"))
+
+    def line(self, output: Path) -> str:
+        counts = ", ".join(f"{n} {v}" for v, n in sorted(self.counts.items()))
+        rate = self.rows / self.seconds if self.seconds else 0.0
+        where = f" -> {output}" if not self.stopped else ""
+        return (f"graded {self.rows} answers{where} ({counts or 'no rows'}); "
+                f"{self.review} to review; {self.judged} judged and {self.reused} identical "
+                f"to an answer judged before; {rate:.0f} answers/s")
+
+
+class _Stop:
+    """SIGINT/SIGTERM while grading: finish cleanly instead of dying."""
+
+    def __init__(self) -> None:
+        self.signal = ""
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _Stop:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.previous[sig] = signal.signal(sig, self._note)
+        return self
+
+    def _note(self, signum: int, frame: Any) -> None:
+        self.signal = signal.Signals(signum).name
+
+    def __exit__(self, *exc: Any) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+
+def _error_row(row: Row, message: str) -> dict[str, Any]:
+    return {**row.data, "verdict": "error", "score": None, "review": True,
+            "feedback": message, "mistakes": [], "elapsed_ms": 0.0}
+
+
+def _finish(row: Row, out: dict[str, Any]) -> dict[str, Any]:
+    verdict = out["verdict"]
+    score = None if verdict in REVIEW else out.get("score")
+    return clean_row({**row.data, **out, "score": score, "review": verdict in REVIEW})
+
+
+def grade_stream(rows: Iterable[Row], emit: Callable[[dict[str, Any]], None], *,
+                 jobs: int = 2, timeout: float = 5.0, param_columns: tuple[str, ...] | None = None,
+                 progress: Callable[[int], None] | None = None,
+                 stop: _Stop | None = None, start: int = 0) -> Summary:
+    """Judge ``rows`` and call ``emit`` with each graded row, in input order.
+
+    ``start`` is the index of the first row (rows already graded come before it).
+    """
+    from symmem.checking import judge  # warm up before forking
+
+    judge.check("nernst", "RT/(zF) ln(c_o/c_i)")
+    summary = Summary()
+    started = time.perf_counter()
+    cache: dict[Task, dict[str, Any]] = {}
+    waiting: dict[Task, list[int]] = {}  # tasks in flight -> rows waiting for them
+    done: dict[int, dict[str, Any]] = {}  # finished rows not yet emitted
+    rows_by_index: dict[int, Row] = {}
+    queue: list[Task] = []
+    next_out = start
+    source = iter(rows)
+    exhausted = False
+    pool = _Pool(max(1, jobs))
+    busy: dict[int, tuple[Task, float]] = {}
+
+    def complete(index: int, graded: dict[str, Any]) -> None:
+        nonlocal next_out
+        done[index] = graded
+        while next_out in done:
+            row = done.pop(next_out)
+            rows_by_index.pop(next_out, None)
+            emit(row)
+            summary.rows += 1
+            summary.counts[row["verdict"]] = summary.counts.get(row["verdict"], 0) + 1
+            next_out += 1
+            if progress:
+                progress(1)
+
+    def resolve(task: Task, out: dict[str, Any]) -> None:
+        cache[task] = out
+        for index in waiting.pop(task, []):
+            complete(index, _finish(rows_by_index[index], out))
+
+    try:
+        while True:
+            if stop is not None and stop.signal:
+                summary.stopped = stop.signal
+                break
+            # read ahead while there is room: a few rows per worker, never the whole file
+            while not exhausted and len(rows_by_index) < 8 * len(pool.workers) + 64:
+                try:
+                    row = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                index = row.index
+                rows_by_index[index] = row
+                try:
+                    task = task_of(row, param_columns)
+                except (InputError, UnknownNameError) as exc:
+                    complete(index, clean_row(_error_row(row, str(exc))))
+                    continue
+                if task in cache:
+                    summary.reused += 1
+                    complete(index, {**_finish(row, cache[task]), "elapsed_ms": 0.0})
+                elif task in waiting:
+                    summary.reused += 1
+                    waiting[task].append(index)
+                else:
+                    waiting[task] = [index]
+                    queue.append(task)
+            for worker in range(len(pool.workers)):
+                if worker not in busy and queue:
+                    task = queue.pop(0)
+                    pool.send(worker, task)
+                    busy[worker] = (task, time.monotonic() + timeout)
+                    summary.judged += 1
+            if not busy:
+                if exhausted and not queue:
+                    break
+                continue
+            soonest = min(deadline for _, deadline in busy.values())
+            ready = wait([pool.workers[i][1] for i in busy],
+                         timeout=min(0.25, max(0.0, soonest - time.monotonic())))
+            for worker in list(busy):
+                task, deadline = busy[worker]
+                conn = pool.workers[worker][1]
+                out: dict[str, Any] | None = None
+                if conn in ready:
+                    try:
+                        out = conn.recv()
+                    except (EOFError, OSError):
+                        out = {"verdict": "undecided", "score": None, "mistakes": [],
+                               "feedback": "the checker process stopped while judging this "
+                                           "answer; it was not judged", "elapsed_ms": None}
+                        pool.replace(worker)
+                elif time.monotonic() >= deadline:
+                    out = {"verdict": "undecided", "score": None, "mistakes": [],
+                           "feedback": f"took longer than {timeout:g} s; not judged",
+                           "elapsed_ms": round(timeout * 1e3, 2)}
+                    pool.replace(worker)
+                if out is not None:
+                    del busy[worker]
+                    resolve(task, out)
+    finally:
+        pool.close()
+    if not summary.stopped and (done or rows_by_index):
+        raise RuntimeError(f"grading ended with {len(done) + len(rows_by_index)} rows not "
+                           "written; this is a bug in symmem, please report it")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _journal_path(output: Path) -> Path:
+    return output.with_name(output.name + ".journal")
+
+
+def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.0,
+               questions: dict[str, Any] | None = None,
+               param_columns: tuple[str, ...] | None = None, strict: bool = False,
+               resume: bool = False, bom: bool = True,
+               progress: Callable[[int], None] | None = None) -> Summary:
+    """Grade ``source`` into ``output`` (see the module docstring)."""
+    global _QUESTIONS
+    _QUESTIONS = questions
+    source, output = Path(source), Path(output)
+    if output.is_dir():
+        raise UsageError(f"-o {output} is a folder; give a file name such as graded.csv")
+    if output.resolve() == source.resolve():
+        raise UsageError("the output would overwrite the input; give another -o")
+    if not output.parent.is_dir():
+        raise UsageError(f"no folder {output.parent} for the output")
+    if strict:
+        _refuse_bad_rows(source, param_columns)
+    journal = _journal_path(output)
+    earlier = list(journal_rows(journal)) if resume else []
+    if not resume:
+        journal.unlink(missing_ok=True)
+    columns = _columns(source)
+    with journal.open("a" if resume else "w", encoding="utf-8") as log, _Stop() as stop:
+        if resume:  # drop a line a crash cut short, then continue after the last whole one
+            log.seek(0)
+            log.truncate(0)
+            for row in earlier:
+                log.write(json.dumps(row, ensure_ascii=False) + "\n")
+            log.flush()
+
+        def emit(row: dict[str, Any]) -> None:
+            log.write(json.dumps(row, ensure_ascii=False) + "\n")
+            log.flush()
+
+        rows = (r for r in stream_rows(source) if r.index >= len(earlier))
+        summary = grade_stream(rows, emit, jobs=jobs, timeout=timeout,
+                               param_columns=param_columns, progress=progress, stop=stop,
+                               start=len(earlier))
+    summary.resumed = len(earlier)
+    for row in earlier:
+        summary.rows += 1
+        summary.counts[row["verdict"]] = summary.counts.get(row["verdict"], 0) + 1
+    if summary.stopped:
+        return summary
+    write_output(journal_rows(journal), columns, output, bom=bom)
+    journal.unlink(missing_ok=True)
+    return summary
+
+
+def _columns(source: Path) -> list[str]:
+    first = next(stream_rows(source), None)
+    return list(first.data) if first is not None else list(REQUIRED)
+
+
+def _refuse_bad_rows(source: Path, param_columns: tuple[str, ...] | None) -> None:
+    bad = []
+    for row in stream_rows(source):
+        try:
+            task_of(row, param_columns)
+        except (InputError, UnknownNameError) as exc:
+            bad.append(f"line {row.line}: {exc}")
+    if bad:
+        shown = "\n  ".join(bad[:20]) + (f"\n  … and {len(bad) - 20} more" if len(bad) > 20
+                                         else "")
+        raise GradeInputError(f"{source}: {len(bad)} rows cannot be graded as they are "
+                              f"(--strict):\n  {shown}")
 
 
 def grade_rows(rows: list[dict[str, Any]], jobs: int = 2, timeout: float = 5.0,
                progress: Callable[[int], None] | None = None,
                questions: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Judge every row; returns the rows with the output fields, in input order.
-
-    ``questions`` (a lecturer's question file, loaded) is searched before the bundled
-    bank. Only the columns named after a numeric question's declared inputs are passed
-    to it; every other column (student number, attempt …) is left alone.
-    """
+    """Judge a list of rows (dictionaries) in memory; returns them graded, in order."""
     global _QUESTIONS
-    from symmem.checking import judge  # warm up before forking
-
     _QUESTIONS = questions
-
-    judge.check("nernst", "RT/(zF) ln(c_o/c_i)")
-    results: list[dict[str, Any] | None] = [None] * len(rows)
-    pool = _Pool(max(1, jobs))
-    pending = list(range(len(rows)))[::-1]
-    busy: dict[int, tuple[int, float]] = {}  # worker index -> (row index, deadline)
-    try:
-        while pending or busy:
-            for index in range(len(pool.workers)):
-                if index not in busy and pending:
-                    row = pending.pop()
-                    pool.workers[index][1].send(rows[row])
-                    busy[index] = (row, time.monotonic() + timeout)
-            now = time.monotonic()
-            soonest = min(deadline for _, deadline in busy.values())
-            ready = wait([pool.workers[i][1] for i in busy], timeout=max(0.0, soonest - now))
-            for index in list(busy):
-                row, deadline = busy[index]
-                conn = pool.workers[index][1]
-                outcome: dict[str, Any] | None = None
-                if conn in ready:
-                    try:
-                        outcome = conn.recv()
-                    except (EOFError, OSError):
-                        outcome = {"verdict": "invalid", "score": 0.0, "mistakes": [],
-                                   "feedback": "the checker process stopped on this answer",
-                                   "elapsed_ms": None}
-                        pool.replace(index)
-                elif time.monotonic() >= deadline:
-                    outcome = {"verdict": "undecided", "score": 0.0, "mistakes": [],
-                               "feedback": f"took longer than {timeout:g} s; not judged",
-                               "elapsed_ms": round(timeout * 1e3, 2)}
-                    pool.replace(index)
-                if outcome is not None:
-                    results[row] = {**rows[row], **outcome}
-                    del busy[index]
-                    if progress:
-                        progress(1)
-    finally:
-        pool.close()
-    return [r for r in results if r is not None]
+    out: list[dict[str, Any]] = []
+    grade_stream((Row(i + 2, r, index=i) for i, r in enumerate(rows)), out.append,
+                 jobs=jobs, timeout=timeout, progress=progress)
+    return out
 
 
-def write_rows(rows: list[dict[str, Any]], path: Path) -> None:
-    """Write CSV or JSON lines (by the suffix), atomically."""
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    else:
-        fields: list[str] = []
-        for row in rows:
-            fields += [k for k in row if k not in fields]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (";".join(v) if isinstance(v, list) else v)
-                             for k, v in row.items()})
-        text = buffer.getvalue()
-    write_atomic(path, text)
+def write_rows(rows: list[dict[str, Any]], path: Path, *, bom: bool = True) -> None:
+    """Write graded rows (CSV or JSON lines by the suffix), atomically."""
+    columns: list[str] = []
+    for row in rows:
+        columns += [k for k in row if k not in columns]
+    write_output(rows, columns, path, bom=bom)
+
+
+def stream_journal(output: Path) -> Iterator[dict[str, Any]]:
+    """The rows graded so far by an interrupted run writing to ``output``."""
+    return journal_rows(_journal_path(output))

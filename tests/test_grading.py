@@ -1,0 +1,236 @@
+"""Grading a real class: LMS exports in, nothing lost under faults, honest review flags."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from symmem.checking import grade
+from symmem.checking.grade_input import stream_rows
+from symmem.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ("id,question,answer,c_in,c_out,z\n"
+         "1,nernst,RT/(zF) ln(c_o/c_i),,,\n"
+         "2,nernst_numeric,-89 mV,140,5,1\n"
+         "3,nernst,RT/(zF) ln(c_i/c_o),,,\n"
+         "4,nernst_numeric,-89.06 mV,140,5,1\n")
+# the same class as Moodle or European Excel exports it: a byte-order mark, ';', CRLF,
+# extra numeric columns, a student column, one mistyped input and one T in °C
+LMS = ("\ufeffid;student;student_no;attempt;question;answer;c_in;c_out;z;T\r\n"
+       "1;ann;40213;1;nernst;RT/(zF) ln(c_o/c_i);;;;\r\n"
+       "2;bob;40214;2;nernst_numeric;-89 mV;140;5;1;\r\n"
+       "3;cat;40215;1;nernst;RT/(zF) ln(c_i/c_o);;;;\r\n"
+       "4;dan;40216;1;nernst_numeric;-89.06 mV;140;5;1;\r\n"
+       "5;eve;40217;1;nernst_numeric;-89 mV;14O;5;1;\r\n"
+       "6;fay;40218;1;nernst_numeric;-89 mV;140;5;1;37\r\n")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.open(encoding="utf-8-sig", newline="")))
+
+
+def test_an_lms_export_grades_exactly_as_the_clean_file(tmp_path, capsys):
+    (tmp_path / "clean.csv").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "lms.csv").write_bytes(LMS.encode("utf-8"))
+    assert main(["grade", str(tmp_path / "clean.csv"), "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["grade", str(tmp_path / "lms.csv"), "-o", str(tmp_path / "b.csv")]) == 0
+    clean, lms = read_csv(tmp_path / "a.csv"), read_csv(tmp_path / "b.csv")
+    keys = ("verdict", "score", "mistakes")
+    assert [[r[k] for k in keys] for r in clean] == [[r[k] for k in keys] for r in lms[:4]]
+    assert [r["verdict"] for r in clean] == ["correct", "correct", "incorrect", "correct"]
+    # the extra columns pass through untouched
+    assert [r["student_no"] for r in lms] == ["40213", "40214", "40215", "40216", "40217",
+                                              "40218"]
+    mistyped, celsius = lms[4], lms[5]
+    assert mistyped["verdict"] == "error" and "column c_in: '14O'" in mistyped["feedback"]
+    assert celsius["verdict"] == "error" and "did you give °C?" in celsius["feedback"]
+    for row in (mistyped, celsius):
+        assert row["score"] == "" and row["review"] == "yes"
+    assert "2 to review" in capsys.readouterr().out
+
+
+def test_strict_refuses_the_file_up_front_with_line_numbers(tmp_path, capsys):
+    (tmp_path / "lms.csv").write_bytes(LMS.encode("utf-8"))
+    assert main(["grade", str(tmp_path / "lms.csv"), "-o", str(tmp_path / "b.csv"),
+                 "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert "2 rows cannot be graded" in err and "line 6:" in err and "line 7:" in err
+    assert not (tmp_path / "b.csv").exists()
+
+
+def test_param_columns_limit_what_may_be_an_input(tmp_path):
+    (tmp_path / "in.csv").write_text("id,question,answer,c_in,c_out,z\n"
+                                     "1,nernst_numeric,-89 mV,140,50,1\n")
+    out = tmp_path / "out.csv"
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(out), "--param-columns",
+                 "c_in,z"]) == 0
+    assert read_csv(out)[0]["verdict"] == "correct"  # c_out from the question's default, 5
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("bad.jsonl", '{"id": 1, "question": "nernst", "answer": "x"}\n{oops\n',
+     "line 2: not valid JSON"),
+    ("bad.csv", "id,answer\n1,x\n", "line 1: the header lacks question"),
+    ("latin1.csv", "id,question,answer\n1,nernst,x\n2,nernst,\xe9\n", "line 3: not UTF-8"),
+])
+def test_a_file_that_cannot_be_read_names_the_line(tmp_path, capsys, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content.encode("latin-1") if name == "latin1.csv" else content.encode())
+    assert main(["grade", str(source), "-o", str(tmp_path / "out.csv")]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_rows_that_cannot_be_graded_are_kept_and_flagged(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text('id,question,answer\n1,nernst,"RT/(zF) ln(c_o/c_i)"\n2,nernst\n'
+                      '3,nernst,a,b\n4,,x\n5,nernst,"RT/(zF) ln(c_o/c_i)"\n')
+    out = tmp_path / "out.csv"
+    assert main(["grade", str(source), "-o", str(out)]) == 0
+    rows = read_csv(out)
+    assert [r["id"] for r in rows] == ["1", "2", "3", "4", "5"]
+    assert [r["verdict"] for r in rows] == ["correct", "error", "error", "error", "correct"]
+    assert "line 3: 2 fields where the header names 3" in rows[1]["feedback"]
+    assert rows[1]["answer"] == ""  # a short row is never graded as the text "None"
+    assert "missing question" in rows[3]["feedback"]
+
+
+def test_a_huge_field_is_reported_on_its_line(tmp_path, capsys):
+    source = tmp_path / "big.csv"
+    source.write_text("id,question,answer\n1,nernst,x\n2,nernst," + "x" * 1_200_000 + "\n")
+    assert main(["grade", str(source), "-o", str(tmp_path / "out.csv")]) == 2
+    assert "line 3:" in capsys.readouterr().err
+
+
+def test_nothing_a_student_types_makes_the_output_unwritable(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "question": "nernst", "answer": "\\ud800"}\n'
+                      '{"id": 2, "question": "nernst", "answer": "RT/(zF) ln(c_o/c_i)\\u0007"}\n'
+                      '{"id": 3, "question": "nernst", "answer": "RT/(zF) ln(c_o/c_i)"}\n')
+    for name in ("out.csv", "out.jsonl"):
+        assert main(["grade", str(source), "-o", str(tmp_path / name)]) == 0
+    rows = read_csv(tmp_path / "out.csv")
+    assert len(rows) == 3 and rows[0]["answer"] == "\ufffd"
+    assert "shown as \ufffd" in rows[0]["feedback"]
+    jsonl = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert jsonl[2]["verdict"] == "correct"
+
+
+def test_output_to_a_folder_is_refused_before_grading(tmp_path, capsys):
+    (tmp_path / "in.csv").write_text(CLEAN)
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_csv_has_a_bom_for_excel_unless_told_not_to(tmp_path):
+    (tmp_path / "in.csv").write_text(CLEAN)
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(tmp_path / "b.csv"),
+                 "--no-bom"]) == 0
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    assert (tmp_path / "b.csv").read_bytes().startswith(b"id,")
+
+
+def test_identical_answers_are_judged_once(tmp_path):
+    lines = ["id,question,answer"] + [f"{i},nernst,RT/(zF) ln(c_o/c_i)" for i in range(200)]
+    (tmp_path / "in.csv").write_text("\n".join(lines) + "\n")
+    summary = grade.grade_file(tmp_path / "in.csv", tmp_path / "out.csv", jobs=2)
+    assert summary.judged == 1 and summary.reused == 199 and summary.rows == 200
+    assert {r["verdict"] for r in read_csv(tmp_path / "out.csv")} == {"correct"}
+
+
+def _slow_or_crash(task):
+    if task.answer == "SLEEP":
+        time.sleep(30)
+    if task.answer == "CRASH":
+        os._exit(3)
+    return grade._judge_original(task)
+
+
+def test_a_hang_and_a_dead_worker_cost_one_row_each(tmp_path, monkeypatch):
+    monkeypatch.setattr(grade, "_judge_original", grade._judge, raising=False)
+    monkeypatch.setattr(grade, "_judge", _slow_or_crash)
+    rows = [{"id": "1", "question": "nernst", "answer": "RT/(zF) ln(c_o/c_i)"},
+            {"id": "slow", "question": "nernst", "answer": "SLEEP"},
+            {"id": "3", "question": "nernst", "answer": "RT/(zF) ln(c_i/c_o)"},
+            {"id": "crash", "question": "nernst", "answer": "CRASH"},
+            {"id": "5", "question": "unknown_q", "answer": "x"}]
+    started = time.perf_counter()
+    graded = grade.grade_rows(rows, jobs=2, timeout=1.0)
+    assert time.perf_counter() - started < 10
+    assert [r["id"] for r in graded] == ["1", "slow", "3", "crash", "5"]
+    assert [r["verdict"] for r in graded] == ["correct", "undecided", "incorrect",
+                                              "undecided", "error"]
+    assert "longer than 1 s" in graded[1]["feedback"]
+    assert "was not judged" in graded[3]["feedback"]  # a dead worker never blames the student
+    assert graded[3]["score"] is None and graded[3]["review"] is True
+
+
+def _class_file(path: Path, n: int) -> None:
+    answers = ["RT/(zF) ln(c_o/c_i)", "RT/(zF) ln(c_i/c_o)", "RT/F ln(c_o/c_i)",
+               "-RT/(zF) ln(c_o/c_i)", "zF/(RT) ln(c_o/c_i)"]
+    with path.open("w") as f:
+        f.write("id,question,answer\n")
+        for i in range(n):  # distinct answers, so each is judged (the cache cannot help)
+            f.write(f"{i},nernst,{answers[i % 5]} + {i}*0\n")
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
+                         text=True, check=False).stdout
+    return [int(x) for x in out.split()]
+
+
+def test_sigkill_of_a_worker_and_sigint_then_resume_lose_and_reorder_nothing(tmp_path):
+    source, out = tmp_path / "class.csv", tmp_path / "graded.csv"
+    _class_file(source, 3000)
+    command = [sys.executable, "-m", "symmem.cli", "grade", str(source), "-o", str(out),
+               "--jobs", "2", "--quiet"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    journal = out.with_name(out.name + ".journal")
+    deadline = time.monotonic() + 60
+    while (not journal.exists() or journal.stat().st_size < 2000) and \
+            time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(process.pid)
+    assert workers, "no worker processes"
+    os.kill(workers[0], signal.SIGKILL)  # a worker dies at a random moment
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "--resume" in err
+    time.sleep(0.5)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and
+                "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    assert not out.exists() and journal.exists()
+    done = sum(1 for _ in journal.open())
+    assert 0 < done < 3000
+    resumed = subprocess.run([*command, "--resume"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=300, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"resumed after {done} answers" in resumed.stdout
+    rows = read_csv(out)
+    assert [r["id"] for r in rows] == [str(i) for i in range(3000)]
+    # the row whose worker was killed is undecided with a reason, or was graded normally
+    assert all(r["verdict"] in ("correct", "incorrect", "undecided") for r in rows)
+    assert [r["verdict"] for r in rows[:5]] != ["undecided"] * 5
+    assert not journal.exists()
+
+
+def test_stream_rows_never_reads_the_whole_file_at_once(tmp_path):
+    source = tmp_path / "class.csv"
+    _class_file(source, 2000)
+    rows = stream_rows(source)
+    first = next(rows)
+    assert first.line == 2 and first.data["id"] == "0"
+    assert sum(1 for _ in rows) == 1999
