@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -234,3 +235,104 @@ def test_stream_rows_never_reads_the_whole_file_at_once(tmp_path):
     first = next(rows)
     assert first.line == 2 and first.data["id"] == "0"
     assert sum(1 for _ in rows) == 1999
+
+
+BOOK = ("id,student,email,question,answer,c_in,c_out,z\n"
+        "1,ann,ann@uni.edu,nernst,RT/(zF) ln(c_i/c_o),,,\n"     # 0.5 (inverted ratio)
+        "2,ann,ann@uni.edu,nernst,RT/(zF) ln(c_o/c_i),,,\n"     # 1: a second attempt, best kept
+        "3,ann,ann@uni.edu,nernst_numeric,-89 mV,140,5,1\n"     # 1
+        "4,bob,bob@uni.edu,nernst,zF/(RT) ln(c_o/c_i),,,\n"     # 0.25 (reciprocal)
+        "5,bob,bob@uni.edu,nernst_numeric,-89 mV,14O,5,1\n")    # error: to review, not 0
+
+
+def _graded_book(tmp_path: Path) -> Path:
+    (tmp_path / "in.csv").write_text(BOOK)
+    out = tmp_path / "graded.csv"
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(out)]) == 0
+    return out
+
+
+def test_the_plain_gradebook_has_each_students_best_scores_and_total(tmp_path):
+    graded = _graded_book(tmp_path)
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(graded), "--gradebook",
+                 str(tmp_path / "book.csv")]) == 0
+    book = read_csv(tmp_path / "book.csv")
+    assert list(book[0]) == ["student", "nernst", "nernst_numeric", "total", "to_review"]
+    assert [(r["student"], r["nernst"], r["nernst_numeric"], r["total"], r["to_review"])
+            for r in book] == [("ann", "1", "1", "2", "0"), ("bob", "0.25", "", "0.25", "1")]
+
+
+def test_the_canvas_and_moodle_layouts_have_their_import_columns(tmp_path):
+    from symmem.checking.gradebook import write_gradebook
+
+    graded = _graded_book(tmp_path)
+    write_gradebook(graded, tmp_path / "canvas.csv", layout="canvas")
+    canvas = list(csv.reader((tmp_path / "canvas.csv").open(encoding="utf-8-sig")))
+    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                         "symmem: nernst", "symmem: nernst_numeric", "symmem total"]
+    assert canvas[1][0] == "Points Possible" and canvas[1][-1] == "2"
+    assert canvas[2][1] == "ann" and canvas[2][-1] == "2"
+    write_gradebook(graded, tmp_path / "moodle.csv", layout="moodle")
+    moodle = list(csv.reader((tmp_path / "moodle.csv").open(encoding="utf-8-sig")))
+    assert moodle[0] == ["ID number", "Email address", "nernst", "nernst_numeric", "Total"]
+    assert moodle[2] == ["bob", "bob@uni.edu", "0.25", "", "0.25"]
+
+
+def _report(tmp_path: Path) -> Path:
+    rows = ["id,question,answer"]
+    wrong = ["RT/(zF) ln(c_i/c_o)", "-RT/(zF) ln(c_o/c_i)", "RT/(zF) (ln c_i - ln c_o)",
+             "zF/(RT) ln(c_o/c_i)", "<img src=x onerror=alert(1)>"]
+    for i in range(60):
+        rows.append(f'{i},nernst,"{wrong[i % 5] if i % 3 else "RT/(zF) ln(c_o/c_i)"}"')
+    (tmp_path / "in.csv").write_text("\n".join(rows) + "\n")
+    report = tmp_path / "report.html"
+    assert main(["grade", str(tmp_path / "in.csv"), "-o", str(tmp_path / "g.csv"),
+                 "--report", str(report)]) == 0
+    return report
+
+
+def test_the_report_groups_wrong_answers_by_equivalence_and_loads_nothing(tmp_path):
+    page = _report(tmp_path).read_text(encoding="utf-8")
+    # three spellings of the same wrong answer are one group; the reciprocal is another
+    assert "Wrong answers, grouped (2 groups)" in page
+    assert page.count("<svg") >= 3  # the histogram and a formula per group
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    for forbidden in ("http://", "https://", "<script", "<link"):
+        assert forbidden not in page.replace("http://www.w3.org/", ""), forbidden
+    assert not re.search(r"<[a-z]+[^>]*\s(src|href)=", page)  # nothing to load
+    assert "Rows to review" in page and "invalid" in page
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _page_requests(page: Path, tmp_path: Path, name: str) -> tuple[Path, set[str]]:
+    """Render ``page`` in headless chromium: the screenshot, and the URLs the page itself
+    asked for (chromium's own update and account checks have no page origin)."""
+    shot, log = tmp_path / f"{name}.png", tmp_path / f"{name}.json"
+    subprocess.run(
+        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / name}", f"--log-net-log={log}",
+         "--window-size=1000,1800", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    events = json.loads(log.read_text(encoding="utf-8", errors="replace"))["events"]
+    asked = {e["params"]["url"] for e in events
+             if "url" in e.get("params", {}) and str(e["params"].get("initiator", "")) in (
+                 "null", "file://")}
+    return shot, asked
+
+
+@pytest.mark.skipif(_chromium() is None and os.environ.get("CI") != "true",
+                    reason="chromium is not installed (CI installs it)")
+def test_the_report_renders_offline_in_headless_chromium(tmp_path):
+    control = tmp_path / "control.html"
+    control.write_text('<html><body><img src="http://127.0.0.1:9/x.png">x</body></html>')
+    _, asked = _page_requests(control, tmp_path, "control")
+    assert "http://127.0.0.1:9/x.png" in asked  # the check does see a page's requests
+    shot, asked = _page_requests(_report(tmp_path), tmp_path, "report")
+    assert shot.exists() and shot.stat().st_size > 20_000
+    assert not asked, asked

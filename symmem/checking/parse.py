@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import difflib
-import html
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -55,10 +54,13 @@ LIMITS = Limits()
 
 
 def shown(text: str, width: int = 40) -> str:
-    """Student text made safe to echo: control characters dropped, HTML escaped, cut."""
+    """Student text to echo in feedback: control characters dropped, cut to ``width``.
+
+    Feedback is plain text; whatever renders it as HTML or Markdown escapes it there
+    (the notebook display, the class report).
+    """
     clean = "".join(ch for ch in text if ch.isprintable())
-    cut = clean if len(clean) <= width else clean[:width] + "…"
-    return html.escape(cut, quote=True)
+    return clean if len(clean) <= width else clean[:width] + "…"
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
