@@ -361,10 +361,16 @@ def cmd_grade(args: argparse.Namespace) -> int:
         bar = tqdm(total=count_rows(source), desc="grading", unit="answer", file=sys.stderr,
                    leave=False)
     try:
+        variants = None
+        if args.variants:
+            from symmem.checking.variants import load_variants
+
+            variants = load_variants(Path(args.variants))
         summary = grade_file(source, output, jobs=args.jobs, timeout=args.timeout,
                              questions=_questions(args), param_columns=param_columns,
                              strict=args.strict, resume=args.resume, bom=not args.no_bom,
-                             progress=bar.update if bar else None)
+                             progress=bar.update if bar else None, variants=variants,
+                             student_column=args.student_column)
     finally:
         if bar is not None:
             bar.close()
@@ -432,11 +438,49 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
                    help="the column naming the student (default: student, else id)")
     p.add_argument("--report", metavar="FILE.html",
                    help="also write a class report: one self-contained HTML page")
+    p.add_argument("--variants", metavar="FILE",
+                   help="each student's inputs for numeric questions (from symmem variants)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_grade)
 
 
-_EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade]
+def cmd_variants(args: argparse.Namespace) -> int:
+    from symmem.checking.variants import write_variants
+
+    bank = _questions(args)
+    if not bank:
+        raise UsageError("give the question file whose questions vary: --questions FILE")
+    students, questions = write_variants(bank, Path(args.students), args.seed,
+                                         Path(args.output), student_column=args.student_column)
+    print(f"variants: {questions} questions for {students} students -> {args.output} "
+          f"(seed {args.seed}; the answer column is the key)")
+    return 0
+
+
+def _register_variants(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "variants", help="give each student their own numbers for numeric questions",
+        description="For every numeric question of --questions FILE that declares "
+        "vary = { input = [low, high] }, draw each student of the roster their own "
+        "inputs (the same ones for the same --seed) and write them with the right answer. "
+        "symmem grade --variants FILE then grades each row with its student's numbers.",
+        epilog="examples:\n  symmem variants --questions course.toml --students roster.csv "
+        "--seed 2026 -o variants.csv\n  symmem grade answers.csv --questions course.toml "
+        "--variants variants.csv -o graded.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--questions", metavar="FILE", required=True,
+                   help="the question file (TOML) with vary ranges")
+    p.add_argument("--students", metavar="ROSTER", required=True,
+                   help="a CSV with a column naming the students")
+    p.add_argument("--seed", type=int, required=True, help="any whole number")
+    p.add_argument("-o", "--output", required=True, help="the variants file (CSV)")
+    p.add_argument("--student-column", metavar="NAME", default=None,
+                   help="the roster's student column (default: student, else id)")
+    p.set_defaults(func=cmd_variants)
+
+
+_EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade,
+                         _register_variants]
 
 
 _NEGATIVE = re.compile(r"^[-−](?!-)(?!h$)\S")

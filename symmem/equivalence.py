@@ -138,7 +138,9 @@ def within(seconds: float, fn: Callable[[], T_]) -> tuple[bool, T_ | None]:
 
     previous = signal.signal(signal.SIGALRM, _expire)
     started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats every 50 ms: one that lands where Python swallows exceptions (a
+    # garbage-collector callback, a __del__) is followed by another
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         return True, fn()
     except _Timeout as exc:

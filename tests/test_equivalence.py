@@ -197,3 +197,18 @@ def test_equations_with_a_repeated_root_are_not_the_same_condition():
     assert not equivalent(sp.Eq((x - 2) ** 2, 0), sp.Eq(x, 2)).holds
     assert not equivalent(sp.Eq(x, 1), sp.Eq((x - 1) ** 3, 0)).holds
     assert equivalent(sp.Eq((x - 2) * (x + 2), 0), sp.Eq(x**2, 4)).holds
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_budget_survives_an_alarm_swallowed_by_a_finaliser():
+    class Swallows:
+        def __del__(self):  # Python ignores exceptions raised here
+            time.sleep(0.3)
+
+    def work():
+        Swallows()  # the first alarm lands in the finaliser and is ignored
+        time.sleep(3)
+
+    started = time.perf_counter()
+    assert bounded(work, seconds=0.1) == (False, None)
+    assert time.perf_counter() - started < 1.0

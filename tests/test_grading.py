@@ -336,3 +336,60 @@ def test_the_report_renders_offline_in_headless_chromium(tmp_path):
     shot, asked = _page_requests(_report(tmp_path), tmp_path, "report")
     assert shot.exists() and shot.stat().st_size > 20_000
     assert not asked, asked
+
+
+VARY = '''
+[ek_value]
+prompt = "Compute E_K in mV for your [K+]i and [K+]o at 37 C."
+law = "nernst"
+params = { c_in = 150, c_out = 5.5, z = 1 }
+vary = { c_out = [3, 8], c_in = [120, 160] }
+unit = "mV"
+tolerance = "1%"
+'''
+
+
+def test_each_student_gets_their_own_numbers_and_is_graded_with_them(tmp_path, capsys):
+    from symmem.laws import law
+
+    (tmp_path / "q.toml").write_text(VARY)
+    (tmp_path / "roster.csv").write_text("student,email\nann,a@x\nbob,b@x\n")
+    command = ["variants", "--questions", str(tmp_path / "q.toml"), "--students",
+               str(tmp_path / "roster.csv"), "--seed", "2026", "-o"]
+    assert main([*command, str(tmp_path / "v1.csv")]) == 0
+    assert main([*command, str(tmp_path / "v2.csv")]) == 0
+    assert (tmp_path / "v1.csv").read_bytes() == (tmp_path / "v2.csv").read_bytes()
+    key = read_csv(tmp_path / "v1.csv")
+    assert [r["student"] for r in key] == ["ann", "bob"]
+    for row in key:
+        c_in, c_out = float(row["c_in"]), float(row["c_out"])
+        assert 120 <= c_in <= 160 and 3 <= c_out <= 8
+        # the key is the law at the student's numbers, recomputed here
+        assert float(row["answer"]) == pytest.approx(
+            law("nernst").numeric(c_in=c_in, c_out=c_out, z=1), abs=0.01)
+    assert key[0]["c_in"] != key[1]["c_in"]
+    answers = tmp_path / "answers.csv"
+    answers.write_text("id,student,question,answer\n"
+                       f"1,ann,ek_value,{key[0]['answer']} mV\n"
+                       f"2,bob,ek_value,{key[0]['answer']} mV\n"   # ann's number: wrong for bob
+                       "3,dan,ek_value,-88 mV\n")                  # no variant for dan
+    out = tmp_path / "graded.csv"
+    assert main(["grade", str(answers), "--questions", str(tmp_path / "q.toml"),
+                 "--variants", str(tmp_path / "v1.csv"), "-o", str(out)]) == 0
+    rows = read_csv(out)
+    assert [r["verdict"] for r in rows] == ["correct", "incorrect", "error"]
+    assert "no variant of ek_value for student 'dan'" in rows[2]["feedback"]
+
+
+@pytest.mark.parametrize(("vary", "says"), [
+    ("{ c_ot = [3, 8] }", "c_ot is not an input of nernst"),
+    ("{ c_out = [8, 3] }", "low < high"),
+    ("{ c_out = [0, 8] }", "a variant at the end of its range is refused"),
+])
+def test_bad_ranges_are_refused_with_the_key(tmp_path, vary, says):
+    from symmem.checking.question_file import QuestionFileError, load_questions
+
+    path = tmp_path / "q.toml"
+    path.write_text(VARY.replace("{ c_out = [3, 8], c_in = [120, 160] }", vary))
+    with pytest.raises(QuestionFileError, match=says):
+        load_questions(path)

@@ -43,6 +43,9 @@ __all__ = ["GradeInputError", "Summary", "grade_file", "grade_rows", "read_rows"
 
 #: the lecturer's questions for this run (set before the workers fork)
 _QUESTIONS: dict[str, Any] | None = None
+#: each student's inputs for numeric questions: {(student, question): inputs}
+_VARIANTS: dict[tuple[str, str], dict[str, float]] = {}
+_STUDENT_COLUMN: str | None = None
 
 
 # --- what a row asks -----------------------------------------------------------------------
@@ -86,7 +89,14 @@ def task_of(row: Row, param_columns: tuple[str, ...] | None = None) -> Task:
     answer = row.data.get("answer")
     answer = "" if answer is None else str(answer)
     params: dict[str, float] = {}
-    if q.numeric:
+    if q.numeric and _VARIANTS:
+        student = str(row.data.get(_STUDENT_COLUMN or "student",
+                                   row.data.get("id", ""))).strip()
+        if (student, q.name) not in _VARIANTS:
+            raise InputError(f"no variant of {q.name} for student {student!r} in the "
+                             "variants file")
+        params = dict(_VARIANTS[(student, q.name)])
+    elif q.numeric:
         declared = {p.name for p in law(q.law_name).parameters()}
         wanted = declared if param_columns is None else declared & set(param_columns)
         for column in sorted(wanted):
@@ -365,10 +375,14 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
                questions: dict[str, Any] | None = None,
                param_columns: tuple[str, ...] | None = None, strict: bool = False,
                resume: bool = False, bom: bool = True,
-               progress: Callable[[int], None] | None = None) -> Summary:
-    """Grade ``source`` into ``output`` (see the module docstring)."""
-    global _QUESTIONS
-    _QUESTIONS = questions
+               progress: Callable[[int], None] | None = None,
+               variants: dict[tuple[str, str], dict[str, float]] | None = None,
+               student_column: str | None = None) -> Summary:
+    """Grade ``source`` into ``output`` (see the module docstring). With ``variants``
+    each numeric question takes the inputs of the row's student (``student_column``,
+    default ``student``, else ``id``)."""
+    global _QUESTIONS, _VARIANTS, _STUDENT_COLUMN
+    _QUESTIONS, _VARIANTS, _STUDENT_COLUMN = questions, dict(variants or {}), student_column
     source, output = Path(source), Path(output)
     if output.is_dir():
         raise UsageError(f"-o {output} is a folder; give a file name such as graded.csv")

@@ -67,7 +67,8 @@ class QuestionFileError(SymmemError, ValueError):
 
 
 _SYMBOLIC_KEYS = {"prompt", "answer", "symbols", "lhs", "feedback", "wrong", "examples"}
-_NUMERIC_KEYS = {"prompt", "law", "params", "unit", "tolerance", "feedback", "wrong"}
+_NUMERIC_KEYS = {"prompt", "law", "params", "unit", "tolerance", "feedback", "wrong", "vary",
+                 "vary_digits"}
 _CANONICAL = {alias.replace(" ", ""): name for name, aliases in ALIASES.items()
               for alias in aliases}
 _LOADED: dict[tuple[str, int, int], dict[str, Question]] = {}
@@ -227,7 +228,35 @@ def _numeric(name: str, prompt: str, table: Mapping[str, Any], fail: Any) -> Que
         q.expected()
     except InputError as exc:
         raise fail(str(exc), "params") from None
-    return q
+    vary = _vary(item, table.get("vary", {}), fail)
+    digits = table.get("vary_digits", 1)
+    if not isinstance(digits, int) or not 0 <= digits <= 6:
+        raise fail("vary_digits is a whole number of decimals from 0 to 6", "vary_digits")
+    if vary:
+        for corner in (0, 1):  # every variant must be one the law accepts
+            try:
+                q.expected(**{k: v[corner] for k, v in vary.items()})
+            except InputError as exc:
+                raise fail(f"a variant at the end of its range is refused: {exc}",
+                           "vary") from None
+    return Question(**{**q.__dict__, "vary": vary, "vary_digits": digits})
+
+
+def _vary(item: Any, table: Any, fail: Any) -> dict[str, tuple[float, float]]:
+    if not isinstance(table, dict):
+        raise fail("vary is a table of ranges: { c_out = [3, 8] }", "vary")
+    names = {p.name for p in item.parameters()}
+    out = {}
+    for name, bounds in table.items():
+        if name not in names:
+            raise fail(f"{name} is not an input of {item.name} ({', '.join(sorted(names))})",
+                       "vary")
+        if not (isinstance(bounds, list) and len(bounds) == 2 and all(
+                isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
+                and bounds[0] < bounds[1]):
+            raise fail(f"vary.{name} is [low, high] with low < high", "vary")
+        out[name] = (float(bounds[0]), float(bounds[1]))
+    return out
 
 
 def _feedback(table: Any, fail: Any) -> dict[str, str]:

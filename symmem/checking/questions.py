@@ -105,6 +105,9 @@ class Question:
     wrong: tuple[tuple[sp.Expr, str, float, str], ...] = ()
     #: where the question came from (a file, or the bundled bank)
     source: str = "bundled"
+    #: for variants: each input's range (low, high) and the decimals a value gets
+    vary: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    vary_digits: int = 1
 
     @property
     def numeric(self) -> bool:
