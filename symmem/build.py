@@ -5,10 +5,18 @@ executed), draw its figures as PDF, write ``NAME.tex`` and compile it with pdfla
 when that is on the PATH. One derivation's failure (a file that does not load, a
 step that does not follow, a LaTeX error) is reported with its name and step and
 does not stop the others. All files are written atomically.
+
+Builds are incremental: ``SLIDES/.symmem-build.json`` records, for each derivation, a
+hash of its inputs (its file, the ``_helpers`` beside it, symmem's own source, the
+build options) and of every file it wrote. A derivation whose inputs are unchanged
+and whose outputs are intact is skipped without being loaded; ``force=True`` builds
+everything again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import subprocess
@@ -36,6 +44,60 @@ class Built:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    skipped: bool = False  # up to date: nothing was built
+
+
+MANIFEST = ".symmem-build.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _source_key() -> str:
+    """symmem's version and the hash of its own source files (a code change rebuilds)."""
+    from symmem import __version__
+
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for source in sorted(package.rglob("*.py")):
+        if "course_files" in source.parts:
+            continue
+        h.update(source.relative_to(package).as_posix().encode())
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+def _inputs_key(path: Path, options: dict, source: str, where: tuple[Path, Path]) -> str:
+    """A hash of everything a derivation's outputs depend on."""
+    h = hashlib.sha256(source.encode())
+    h.update(path.read_bytes())
+    for helper in sorted(path.parent.glob("_*.py")):
+        h.update(helper.name.encode())
+        h.update(helper.read_bytes())
+    h.update(json.dumps({k: v for k, v in options.items() if k != "questions"},
+                        sort_keys=True).encode())
+    h.update(str(where[0].resolve()).encode() + b"\0" + str(where[1].resolve()).encode())
+    return h.hexdigest()
+
+
+def _load_manifest(slides: Path) -> dict:
+    try:
+        return json.loads((slides / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _up_to_date(entry: dict | None, key: str) -> bool:
+    if not entry or entry.get("key") != key:
+        return False
+    for name, digest in entry.get("files", {}).items():
+        try:
+            if _digest(Path(name).read_bytes()) != digest:
+                return False
+        except OSError:
+            return False
+    return bool(entry.get("files"))
 
 
 def _known_questions() -> set[str]:
@@ -155,23 +217,41 @@ def _warm_up() -> None:
 def build(derivations: str | Path | None = None, notebooks: str | Path = "notebooks",
           slides: str | Path = "slides", *, execute: bool = False, pdf: bool = True,
           jobs: int | None = None, report: Callable[[str], None] | None = None,
-          bar: bool = False) -> list[Built]:
+          bar: bool = False, force: bool = False) -> list[Built]:
     """Build every derivation in ``derivations``; return one :class:`Built` per file.
 
     Derivations are built in ``jobs`` worker processes (default: up to 2, one per CPU).
     ``report`` receives one line per derivation as it finishes (default: print);
-    ``bar`` shows a progress bar on stderr, with the lines printed above it.
+    ``bar`` shows a progress bar on stderr, with the lines printed above it. A
+    derivation that is up to date is skipped unless ``force``.
     """
-    from symmem.slides import pdflatex_available
+    import shutil
 
     files = course_files(derivations)
     if not files:
         raise MissingError(f"{derivations or 'derivations'} holds no derivation files "
                                 "(NAME.py with a build() function)")
     notebooks, slides = Path(notebooks), Path(slides)
-    questions = _known_questions()
-    compile_pdfs = pdf and pdflatex_available()
+    compile_pdfs = pdf and shutil.which("pdflatex") is not None
     say = report or print
+    source = _source_key()
+    manifest = _load_manifest(slides)
+    keys = {p.stem: _inputs_key(p, {"execute": execute, "pdf": compile_pdfs}, source,
+                                (notebooks, slides)) for p in files}
+    results: dict[str, Built] = {}
+    for path in files:
+        entry = manifest.get(path.stem)
+        if not force and _up_to_date(entry, keys[path.stem]):
+            results[path.stem] = Built(path.stem, entry.get("steps", 0),
+                                       [Path(f) for f in entry["files"]], skipped=True)
+    files_to_build = [p for p in files if p.stem not in results]
+    if not files_to_build:
+        say(f"  all {len(files)} derivations are up to date (symmem build --force builds "
+            "them again)")
+        return [results[path.stem] for path in files]
+    if results:
+        say(f"  {len(results)} up to date: {', '.join(sorted(results))}")
+    questions = _known_questions()
     progress = None
     if bar:
         from tqdm import tqdm
@@ -180,9 +260,9 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
                         file=sys.stderr, leave=False)
         say = report or tqdm.write
     _warm_up()
+    all_files, files = files, files_to_build
     jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(files)))
     options = {"execute": execute, "pdf": compile_pdfs, "questions": questions}
-    results: dict[str, Built] = {}
 
     def finished(built: Built) -> None:
         results[built.name] = built
@@ -215,22 +295,38 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
     if pdf and not compile_pdfs:
         say("  (pdflatex is not on the PATH: wrote the .tex slides without PDFs; install "
             "TeX Live, e.g. apt-get install texlive-latex-extra)")
-    return [results[path.stem] for path in files]
+    for path in files:
+        built = results[path.stem]
+        if built.error:
+            manifest.pop(path.stem, None)
+        else:
+            manifest[path.stem] = {"key": keys[path.stem], "steps": built.steps,
+                                   "files": {str(f): _digest(f.read_bytes())
+                                             for f in built.files}}
+    write_atomic(slides / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return [results[path.stem] for path in all_files]
 
 
 def summary(results: list[Built], seconds: float, notebooks: Path, slides: Path) -> str:
-    """One paragraph: what was written, where, how long, what failed."""
-    ok = [r for r in results if r.error is None]
-    failed = [r for r in results if r.error is not None]
+    """One paragraph: what was written, where, how long, what was up to date, what failed."""
+    fresh = [r for r in results if not r.skipped]
+    ok = [r for r in fresh if r.error is None]
+    failed = [r for r in fresh if r.error is not None]
+    skipped = len(results) - len(fresh)
+
     def count(suffix: str, figures: bool = False) -> int:
-        return sum(1 for r in results for f in r.files
+        return sum(1 for r in fresh for f in r.files
                    if f.suffix == suffix and ("-figure-" in f.name) == figures)
 
     def many(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    lines = [f"Built {len(ok)} of {len(results)} derivations in {seconds:.1f} s: "
-             f"{many(count('.ipynb'), 'notebook')} in {notebooks}/; "
+    if not fresh:
+        return (f"All {many(len(results), 'derivation')} are up to date; nothing was built "
+                f"({seconds:.1f} s).")
+    up_to_date = f" ({skipped} up to date)" if skipped else ""
+    lines = [f"Built {len(ok)} of {many(len(fresh), 'derivation')}{up_to_date} in "
+             f"{seconds:.1f} s: {many(count('.ipynb'), 'notebook')} in {notebooks}/; "
              f"{many(count('.tex'), 'slide deck')} ({count('.pdf')} compiled to PDF) and "
              f"{many(count('.pdf', True), 'figure')} in {slides}/."]
     for r in failed:

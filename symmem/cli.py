@@ -214,6 +214,7 @@ def cmd_build(args: argparse.Namespace) -> int:
           + (" (executing notebooks)" if args.execute else ""))
     results = build(args.derivations, notebooks, slides, execute=args.execute,
                     pdf=not args.no_pdf, jobs=args.jobs, bar=sys.stderr.isatty() and not args.quiet,
+                    force=args.force,
                     report=(lambda line: None) if args.quiet else None)
     print(summary(results, time.perf_counter() - started, notebooks, slides))
     return 1 if any(r.error for r in results) else 0
@@ -244,6 +245,8 @@ def _register_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="derivations built in parallel (default: 2, or 1 on one CPU)")
     p.add_argument("--quiet", action="store_true", help="print the summary only")
+    p.add_argument("--force", action="store_true",
+                   help="build every derivation, even those whose inputs are unchanged")
     p.set_defaults(func=cmd_build)
 
 

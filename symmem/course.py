@@ -14,9 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from symmem.derivation import Derivation
 from symmem.errors import DerivationError, MissingError
+
+if TYPE_CHECKING:  # SymPy loads only when a derivation is built
+    from symmem.derivation import Derivation
 
 __all__ = [
     "Loaded",
@@ -82,6 +85,8 @@ def load_derivation(path: Path) -> Loaded:
         if build is None:
             raise AttributeError(f"{path} has no build() function")
         derivation = build()
+        from symmem.derivation import Derivation
+
         if not isinstance(derivation, Derivation):
             raise TypeError(f"{path}: build() returned {type(derivation).__name__}, "
                             "not a Derivation")

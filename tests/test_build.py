@@ -182,3 +182,48 @@ def test_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
         write_atomic(target, "new " * 1000)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.tex"]
+
+
+def _tiny_course(folder):
+    folder.mkdir()
+    for name, value in (("alpha", 2), ("beta", 3)):
+        (folder / f"{name}.py").write_text(
+            "import sympy as sp\nfrom symmem.derivation import Derivation\n"
+            "from symmem.symbols import sym\n\n\ndef build():\n"
+            f"    d = Derivation('{name}', '{name.title()}')\n"
+            f"    d.define(sp.Eq(sym('DF'), {value} * sym('V')), 'start')\n"
+            "    d.apply('solve', sym('V'), because='solve')\n    return d\n")
+
+
+def test_a_second_build_skips_what_is_up_to_date(tmp_path):
+    from symmem.build import build
+
+    course, out, slides = tmp_path / "course", tmp_path / "nb", tmp_path / "sl"
+    _tiny_course(course)
+    lines: list[str] = []
+    first = build(course, out, slides, pdf=False, jobs=1, report=lines.append)
+    assert [b.skipped for b in first] == [False, False]
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    second = build(course, out, slides, pdf=False, jobs=1, report=lines.append)
+    assert [b.skipped for b in second] == [True, True]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert "all 2 derivations are up to date" in lines[-1]
+    # a changed file rebuilds that derivation only; a deleted output is rebuilt too
+    (course / "alpha.py").write_text((course / "alpha.py").read_text().replace("2 *", "5 *"))
+    (out / "beta.ipynb").unlink()
+    third = build(course, out, slides, pdf=False, jobs=1, report=lines.append)
+    assert [b.skipped for b in third] == [False, False]
+    assert "5" in (out / "alpha.ipynb").read_text()
+    fourth = build(course, out, slides, pdf=False, jobs=1, report=lines.append, force=True)
+    assert [b.skipped for b in fourth] == [False, False]
+
+
+def test_changed_options_or_helpers_rebuild(tmp_path):
+    from symmem.build import build
+
+    course, out, slides = tmp_path / "course", tmp_path / "nb", tmp_path / "sl"
+    _tiny_course(course)
+    build(course, out, slides, pdf=False, jobs=1, report=lambda line: None)
+    (course / "_helper.py").write_text("X = 1\n")
+    again = build(course, out, slides, pdf=False, jobs=1, report=lambda line: None)
+    assert [b.skipped for b in again] == [False, False]  # a helper may change any file
