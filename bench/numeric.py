@@ -1,11 +1,13 @@
-"""Benchmark the numeric forms against hand-written NumPy and math, in one run.
+"""Benchmark the numeric forms against hand-written NumPy and math, pair by pair.
 
-Prints medians and ratios (symmem / baseline):
-* ghk_voltage (K, Na, Cl) and nernst over 10^6 points vs the same formula in NumPy;
-* the median scalar call of nernst vs a hand-written math version;
-* the time of ``import symmem`` in a fresh interpreter.
+For each case symmem and the baseline (the same formula written by hand, with no
+checks) run alternately, one pair after another, so both see the same machine load;
+the median of the per-pair ratios symmem / baseline is printed with its spread
+(the 10th to 90th percentile of the ratios). Cases: ``nernst`` and ``ghk_voltage`` at
+10⁵, 10⁶ and 10⁷ points with one array input and with every concentration an array;
+scalar calls; ``import symmem``.
 
-Targets: array ratio <= 1.2; scalar call <= 20 µs; import <= 0.5 s.
+Targets: array ratios <= 1.0; scalar nernst <= 5 µs, scalar ghk_voltage <= 8 µs.
 Run: ``.venv/bin/python bench/numeric.py``
 """
 
@@ -16,90 +18,101 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import numpy as np
 
 import symmem
 
-R, F = 8.31446261815324, 96485.33212331001
-N = 1_000_000
-REPEATS = 15
+R, F, T = 8.31446261815324, 96485.33212331001, 310.15
+PAIRS = 15
 
 
-def median_time(fn, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
+def paired(ours: Callable[[], object], baseline: Callable[[], object], pairs: int = PAIRS
+           ) -> tuple[float, float, float, float]:
+    """(median ratio, 10th and 90th percentile of the ratios, median time of ours)."""
+    ratios, times = [], []
+    ours(), baseline()  # warm up
+    for _ in range(pairs):
         t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        ours()
+        t1 = time.perf_counter()
+        baseline()
+        t2 = time.perf_counter()
+        ratios.append((t1 - t0) / (t2 - t1))
+        times.append(t1 - t0)
+    deciles = statistics.quantiles(ratios, n=10)
+    return statistics.median(ratios), deciles[0], deciles[-1], statistics.median(times)
+
+
+def array_cases(n: int) -> list[tuple[str, Callable, Callable]]:
+    rng = np.random.default_rng(n)
+    c_out, c_in = rng.uniform(1, 100, n), rng.uniform(5, 200, n)
+    na_in, cl_in = rng.uniform(5, 30, n), rng.uniform(5, 60, n)
+    nernst, ghk = symmem.law("nernst"), symmem.law("ghk_voltage")
+    k = 1000 * R * T / F
+
+    one = dict(P_K=1.0, K_in=140.0, K_out=c_out, P_Na=0.05, Na_in=10.0, Na_out=145.0,
+               P_Cl=0.45, Cl_in=10.0, Cl_out=110.0, T=T)
+    every = dict(one, K_in=c_in, Na_in=na_in, Cl_in=cl_in)
+    cases = [
+        ("nernst, one array", lambda: nernst.numeric(c_in=140.0, c_out=c_out, z=1),
+         lambda: k * np.log(c_out / 140.0)),
+        ("nernst, all arrays", lambda: nernst.numeric(c_in=c_in, c_out=c_out, z=1),
+         lambda: k * np.log(c_out / c_in)),
+        ("ghk_voltage, one array", lambda: ghk.numeric(**one),
+         lambda: k * np.log((1.0 * c_out + 0.05 * 145.0 + 0.45 * 10.0)
+                            / (1.0 * 140.0 + 0.05 * 10.0 + 0.45 * 110.0))),
+        ("ghk_voltage, all arrays", lambda: ghk.numeric(**every),
+         lambda: k * np.log((1.0 * c_out + 0.05 * 145.0 + 0.45 * cl_in)
+                            / (1.0 * c_in + 0.05 * na_in + 0.45 * 110.0))),
+    ]
+    for _, ours, base in cases:  # the baselines compute what symmem computes
+        assert np.allclose(ours(), base())
+    return cases
+
+
+def scalar_cases() -> list[tuple[str, Callable, Callable]]:
+    nernst, ghk = symmem.law("nernst"), symmem.law("ghk_voltage")
+    k = 1000 * R / F
+
+    def nernst_math() -> float:
+        return k * 310.15 / 1 * math.log(5.0 / 140.0)
+
+    def ghk_math() -> float:
+        return k * 310.15 * math.log((1.0 * 5.0 + 0.05 * 145.0) / (1.0 * 140.0 + 0.05 * 10.0))
+
+    calls = 2000
+
+    def loop(fn: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(calls):
+                fn()
+        return run
+
+    return [("nernst scalar call", loop(lambda: nernst.numeric(c_in=140.0, c_out=5.0, z=1)),
+             loop(nernst_math), calls),
+            ("ghk_voltage scalar call", loop(lambda: ghk.numeric(
+                P_K=1.0, K_in=140.0, K_out=5.0, P_Na=0.05, Na_in=10.0, Na_out=145.0)),
+             loop(ghk_math), calls)]
 
 
 def main() -> None:
-    rng = np.random.default_rng(0)
-    k_out = rng.uniform(1, 100, N)
-    na_in = rng.uniform(5, 30, N)
-    cl_in = rng.uniform(5, 60, N)
-    T = 310.15
-    ghk = symmem.law("ghk_voltage")
-    nernst = symmem.law("nernst")
-    kw = dict(P_K=1.0, K_in=140.0, K_out=k_out, P_Na=0.05, Na_in=na_in, Na_out=145.0,
-              P_Cl=0.45, Cl_in=cl_in, Cl_out=110.0, T=T)
-
-    def ghk_numpy():
-        return 1000 * R * T / F * np.log((1.0 * k_out + 0.05 * 145.0 + 0.45 * cl_in)
-                                         / (1.0 * 140.0 + 0.05 * na_in + 0.45 * 110.0))
-
-    assert np.allclose(ghk.numeric(**kw), ghk_numpy())
-    t_ghk3, t_ghk3_np = median_time(lambda: ghk.numeric(**kw)), median_time(ghk_numpy)
-
-    # the usual plot: sweep [K+]_o, everything else fixed
-    sweep = dict(kw, Na_in=10.0, Cl_in=10.0)
-
-    def ghk_sweep_numpy():
-        return 1000 * R * T / F * np.log((1.0 * k_out + 0.05 * 145.0 + 0.45 * 10.0)
-                                         / (1.0 * 140.0 + 0.05 * 10.0 + 0.45 * 110.0))
-
-    assert np.allclose(ghk.numeric(**sweep), ghk_sweep_numpy())
-    t_ghk, t_ghk_np = median_time(lambda: ghk.numeric(**sweep)), median_time(ghk_sweep_numpy)
-
-    def nernst_numpy():
-        return 1000 * R * T / (1 * F) * np.log(k_out / 140.0)
-
-    assert np.allclose(nernst.numeric(c_in=140.0, c_out=k_out, z=1), nernst_numpy())
-    t_n = median_time(lambda: nernst.numeric(c_in=140.0, c_out=k_out, z=1))
-    t_n_np = median_time(nernst_numpy)
-
-    def nernst_math(c_in: float, c_out: float, z: int, T: float = 310.15) -> float:
-        return 1000 * R * T / (z * F) * math.log(c_out / c_in)
-
-    def per_call(fn, calls: int = 20000) -> float:
-        def loop():
-            for _ in range(calls):
-                fn(c_in=140.0, c_out=5.0, z=1)
-        return median_time(loop, 7) / calls
-
-    t_scalar, t_scalar_math = per_call(nernst.numeric), per_call(nernst_math)
-
-    imports = []
-    for _ in range(5):
-        out = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); "
-                              "import symmem; print(time.perf_counter()-t)"],
-                             capture_output=True, text=True, check=True)
-        imports.append(float(out.stdout))
-    t_import = statistics.median(imports)
-
-    print(f"numeric benchmark (median of {REPEATS}; {N:,} points)")
-    print(f"  ghk_voltage K,Na,Cl  symmem {t_ghk * 1e3:7.2f} ms  numpy {t_ghk_np * 1e3:7.2f} ms"
-          f"  ratio {t_ghk / t_ghk_np:5.2f}  (target <= 1.2; [K+]_o swept)")
-    print(f"  ghk_voltage 3 arrays symmem {t_ghk3 * 1e3:7.2f} ms  numpy {t_ghk3_np * 1e3:7.2f} ms"
-          f"  ratio {t_ghk3 / t_ghk3_np:5.2f}  (K_out, Na_in, Cl_in all arrays: input checks)")
-    print(f"  nernst               symmem {t_n * 1e3:7.2f} ms  numpy {t_n_np * 1e3:7.2f} ms"
-          f"  ratio {t_n / t_n_np:5.2f}  (target <= 1.2)")
-    print(f"  nernst scalar call   symmem {t_scalar * 1e6:7.2f} µs  math  "
-          f"{t_scalar_math * 1e6:7.2f} µs  ratio {t_scalar / t_scalar_math:5.2f}"
-          "  (target <= 20 µs)")
-    print(f"  import symmem        {t_import * 1e3:7.1f} ms  (target <= 500 ms)")
+    print(f"{'case':<26} {'points':>9} {'ratio':>7}  {'spread (p10-p90)':>17}  symmem time")
+    for n in (10**5, 10**6, 10**7):
+        for name, ours, base in array_cases(n):
+            ratio, low, high, seconds = paired(ours, base, PAIRS if n < 10**7 else 7)
+            print(f"{name:<26} {n:>9.0e} {ratio:>7.2f}  {low:>7.2f} - {high:<7.2f}  "
+                  f"{seconds * 1e3:8.2f} ms")
+    for name, ours, base, calls in scalar_cases():
+        ratio, low, high, seconds = paired(ours, base)
+        print(f"{name:<26} {'1':>9} {ratio:>7.1f}  {low:>7.1f} - {high:<7.1f}  "
+              f"{seconds / calls * 1e6:8.2f} µs per call")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import symmem"], check=True)
+    print(f"{'import symmem':<26} {'':>9} {'':>7}  {'':>17}  "
+          f"{(time.perf_counter() - started) * 1e3:8.0f} ms (fresh interpreter)")
+    print("targets: array ratios <= 1.0; nernst scalar <= 5 µs, ghk_voltage scalar <= 8 µs")
 
 
 if __name__ == "__main__":

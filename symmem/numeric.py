@@ -84,6 +84,12 @@ def _numeric_constants() -> dict[sp.Symbol, sp.Float]:
             sym("c_std"): sp.Float(1000.0)}
 
 
+def _dtype(arrays: Sequence[Any]) -> type:
+    """float32 when every array input is float32 (it stays float32), else float64."""
+    kinds = [a.dtype for a in arrays if isinstance(a, np.ndarray)]
+    return np.float32 if kinds and all(k == np.float32 for k in kinds) else np.float64
+
+
 #: parameters that are almost always scalars: their factors are multiplied first
 _SCALAR_LIKE = frozenset({"T", "z", "n", "r", "R", "F"})
 
@@ -206,7 +212,7 @@ class NumericForm:
         return out
 
     def _array(self, values: list[Any]) -> Any:
-        arrays = []
+        arrays: list[Any] = []
         for (name, test, words), v in zip(self._tests, values):
             a = np.asarray(v)
             if a.dtype.kind not in "iuf":
@@ -217,8 +223,10 @@ class NumericForm:
                     self._refuse(name, words, scalar)
                 arrays.append(scalar)  # NumPy is slower with 0-d arrays than with floats
                 continue
-            self._check_array(name, test, words, a)
             arrays.append(a)
+        for (name, test, words), a in zip(self._tests, arrays):
+            if isinstance(a, np.ndarray):
+                self._check_array(name, test, words, a)
         self._run_checks(arrays)
         with np.errstate(all="ignore"):
             out = self._f_numpy(*arrays)
@@ -228,7 +236,7 @@ class NumericForm:
                 if np.any(mask):
                     out = np.where(mask, near(*arrays), out)
         shape = np.broadcast_shapes(*(np.shape(a) for a in arrays))
-        out = np.asarray(out, dtype=float)
+        out = np.asarray(out, dtype=_dtype(arrays))
         if out.shape != shape:
             out = np.broadcast_to(out, shape).copy()
         # one summation is finite exactly when every element is (or on overflow of the

@@ -73,3 +73,23 @@ def test_atp_synthase_refuses_zero_pmf():
 def test_overflow_is_refused_not_returned_as_inf():
     with pytest.raises(ValueError, match="not a finite number"):
         symmem.law("sglt_max_accumulation").numeric(Na_in=1, Na_out=100, V=-1e6)
+
+
+def test_float32_inputs_give_float32_and_float64_stays_float64():
+    x = np.linspace(1.0, 100.0, 1000)
+    assert nernst(c_in=np.float32(140), c_out=x.astype(np.float32), z=1).dtype == np.float32
+    assert nernst(c_in=140.0, c_out=x, z=1).dtype == np.float64
+    assert np.allclose(nernst(c_in=140.0, c_out=x.astype(np.float32), z=1),
+                       nernst(c_in=140.0, c_out=x, z=1), rtol=1e-6)
+
+
+def test_the_ghk_ion_lookup_is_cached_per_set_of_names_without_mixing_them():
+    ghk = symmem.law("ghk_voltage").numeric
+    k_only = ghk(P_K=1.0, K_in=140.0, K_out=5.0)
+    with_na = ghk(P_K=1.0, K_in=140.0, K_out=5.0, P_Na=0.05, Na_in=10.0, Na_out=145.0)
+    # by hand: 26.727 mV ln(5/140) = -89.06; with Na, 26.727 ln(12.25/140.5) = -65.20
+    assert k_only == pytest.approx(-89.06, abs=0.01)
+    assert with_na == pytest.approx(-65.20, abs=0.01)
+    assert ghk(P_K=1.0, K_in=140.0, K_out=5.0) == k_only
+    with pytest.raises(ValueError, match="did you mean 'K_out'"):
+        ghk(P_K=1.0, K_in=140.0, Kout=5.0)

@@ -125,23 +125,8 @@ class GHKVoltageLaw(Law):
         return sp.Eq(V, ghk_voltage_expr(ions))
 
     def ions_in(self, given: Iterable[str]) -> tuple[str, ...]:
-        given = set(given)
-        valid = {p.name for p in _ion_params(GHK_IONS)} | {"T"}
-        unknown = sorted(given - valid)
-        if unknown:
-            import difflib
-
-            hints = [f"{u!r}" + (f" (did you mean {m[0]!r}?)" if (
-                m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
-                for u in unknown]
-            raise InputError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
-                             f"parameters: T and, for each ion X of K, Na, Cl, Ca: "
-                             "P_X, X_in, X_out")
-        ions = tuple(n for n in GHK_IONS if given & {f"P_{n}", f"{n}_in", f"{n}_out"})
-        if not ions:
-            raise InputError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "
-                             "X in K, Na, Cl, Ca (for example P_K=1 K_in=140 K_out=5)")
-        return ions
+        """The ions named by the parameters given (K, Na, Cl, Ca in that order)."""
+        return _ions_named(frozenset(given))
 
     def parameters(self, given: Mapping[str, Any] | None = None) -> tuple[Param, ...]:
         if not given:
@@ -149,7 +134,33 @@ class GHKVoltageLaw(Law):
         return _form(self.ions_in(given)).params
 
     def numeric(self, **params: Any) -> Any:
-        return _form(self.ions_in(params))(**params)
+        return _form(_ions_named(frozenset(params)))(**params)
+
+
+@cache
+def _valid_names() -> frozenset[str]:
+    return frozenset({p.name for p in _ion_params(GHK_IONS)} | {"T"})
+
+
+@cache
+def _ions_named(given: frozenset[str]) -> tuple[str, ...]:
+    """The ions a set of parameter names asks for (cached: a scalar call is cheap)."""
+    valid = _valid_names()
+    unknown = sorted(given - valid)
+    if unknown:
+        import difflib
+
+        hints = [f"{u!r}" + (f" (did you mean {m[0]!r}?)" if (
+            m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
+            for u in unknown]
+        raise InputError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
+                         f"parameters: T and, for each ion X of K, Na, Cl, Ca: "
+                         "P_X, X_in, X_out")
+    ions = tuple(n for n in GHK_IONS if given & {f"P_{n}", f"{n}_in", f"{n}_out"})
+    if not ions:
+        raise InputError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "
+                         "X in K, Na, Cl, Ca (for example P_K=1 K_in=140 K_out=5)")
+    return ions
 
 
 @cache
