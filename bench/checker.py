@@ -1,7 +1,8 @@
 """Time the checker on a corpus of right, wrong and hostile answers.
 
 Run: ``.venv/bin/python bench/checker.py``
-Targets (2-core machine): p50 <= 5 ms, p99 <= 100 ms per answer in-process;
+Targets (2-core machine): p50 <= 5 ms, p99 <= 100 ms per answer in-process; ``symmem
+eval`` and ``symmem check`` start within 0.15 s of ``python -c "import sympy"``;
 ``symmem grade --jobs 2`` >= 50 answers/s.
 """
 
@@ -63,6 +64,31 @@ def main() -> None:
         seconds = time.perf_counter() - t0
     print(f"symmem grade --jobs 2: {len(rows)} answers in {seconds:.2f} s = "
           f"{len(rows) / seconds:.0f} answers/s including start-up (target >= 50)")
+    startup()
+
+
+def startup(rounds: int = 7) -> None:
+    """Start-up of the commands against ``import sympy``, in fresh processes, alternating."""
+    commands = {
+        "python -c 'import sympy'": [sys.executable, "-c", "import sympy"],
+        "symmem eval nernst": [sys.executable, "-m", "symmem", "eval", "nernst", "c_in=140",
+                               "c_out=5", "z=1"],
+        "symmem check nernst": [sys.executable, "-m", "symmem", "check", "nernst",
+                                "RT/(zF) ln(c_o/c_i)"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # once, to fill the caches
+        subprocess.run(command, check=True, capture_output=True)
+    for _ in range(rounds):
+        for name, command in commands.items():
+            t0 = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - t0)
+    base = statistics.median(times["python -c 'import sympy'"])
+    for name, values in times.items():
+        median = statistics.median(values)
+        extra = "" if median == base else f"  (+{median - base:.2f} s; target <= +0.15 s)"
+        print(f"{name:<28} {median:.2f} s median of {rounds}{extra}")
 
 
 if __name__ == "__main__":

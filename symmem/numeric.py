@@ -13,9 +13,12 @@ returned silently.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,6 +26,7 @@ import sympy as sp
 
 from symmem.constants import FARADAY, GAS_CONSTANT
 from symmem.errors import InputError
+from symmem.files import write_atomic
 from symmem.symbols import sym
 
 __all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
@@ -90,6 +94,57 @@ def _dtype(arrays: Sequence[Any]) -> type:
     return np.float32 if kinds and all(k == np.float32 for k in kinds) else np.float64
 
 
+def _cache_dir() -> Path:
+    """Where generated numeric code is kept: $SYMMEM_CACHE, else the user's cache."""
+    root = os.environ.get("SYMMEM_CACHE")
+    if root:
+        return Path(root)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "symmem" / "numeric"
+
+
+def _source(names: Sequence[str], expr: sp.Expr, modules: str) -> str:
+    """Python source of ``f(*names)`` computing ``expr`` with ``math`` or ``numpy``
+    (SymPy's own code printers, as lambdify uses them, with common subexpressions)."""
+    from sympy.printing.numpy import NumPyPrinter
+    from sympy.printing.pycode import PythonCodePrinter
+
+    printer = NumPyPrinter() if modules == "numpy" else PythonCodePrinter(
+        {"fully_qualified_modules": True})
+    temporaries, (reduced,) = sp.cse(expr, symbols=sp.numbered_symbols("_t"))
+    lines = [f"def f({', '.join(names)}):"]
+    lines += [f"    {t} = {printer.doprint(value)}" for t, value in temporaries]
+    lines.append(f"    return {printer.doprint(reduced)}")
+    return "\n".join(lines) + "\n"
+
+
+def compiled(symbols: Sequence[sp.Symbol], expr: sp.Expr, modules: str) -> Callable:
+    """A function of ``symbols`` computing ``expr`` with ``math`` or ``numpy``.
+
+    The generated source is kept on disk, keyed by a hash of the expression, SymPy's
+    and symmem's versions; later processes read it instead of calling ``lambdify``, so
+    evaluating a law does not pay for building the numeric form again. The source is
+    symmem's own, printed from the law: never anything a user typed.
+    """
+    from symmem import __version__
+
+    names = [s.name for s in symbols]
+    key = hashlib.sha256("\x1f".join([modules, sp.__version__, __version__, *names,
+                                      sp.srepr(expr)]).encode()).hexdigest()[:32]
+    path = _cache_dir() / f"{key}-{modules}.py"
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        source = _source(names, expr, modules)
+        try:
+            write_atomic(path, source)
+        except OSError:
+            pass  # a read-only home: generate again next time
+    namespace: dict[str, Any] = {"math": math, "numpy": np}
+    exec(compile(source, str(path), "exec"), namespace)
+    return namespace["f"]
+
+
 #: parameters that are almost always scalars: their factors are multiplied first
 _SCALAR_LIKE = frozenset({"T", "z", "n", "r", "R", "F"})
 
@@ -148,18 +203,16 @@ class NumericForm:
         self._diagnose = diagnose
         expr = to_physiology_units(expr_si, self.params, output)
         args = [p.symbol for p in self.params]
-        self._f_math = sp.lambdify(args, expr, modules="math", cse=True)
-        self._f_numpy = sp.lambdify(args, hoist_scalar_factors(expr), modules="numpy",
-                                    cse=True)
+        self._f_math = compiled(args, expr, "math")
+        self._f_numpy = compiled(args, hoist_scalar_factors(expr), "numpy")
         self._removable: tuple[int, float, float, Callable, Callable] | None = None
         if removable is not None:
             name, point, tol = removable
             index = self.names.index(name)
             var = self.params[index].symbol
             near = sp.series(expr, var, point, 3).removeO()
-            self._removable = (index, point, tol,
-                               sp.lambdify(args, near, modules="math", cse=True),
-                               sp.lambdify(args, near, modules="numpy", cse=True))
+            self._removable = (index, point, tol, compiled(args, near, "math"),
+                               compiled(args, near, "numpy"))
 
     # -- argument handling ------------------------------------------------------------
     def _collect(self, kwargs: Mapping[str, Any]) -> list[Any]:

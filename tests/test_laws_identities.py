@@ -177,3 +177,27 @@ def test_ghk_current_is_continuous_through_the_switch_to_the_series():
     f = symmem.law("ghk_current").numeric
     kw = dict(P=1e-8, z=1, c_in=140.0, c_out=5.0)
     assert f(V=0.999e-3, **kw) == pytest.approx(f(V=1.001e-3, **kw), rel=1e-6)
+
+
+def test_the_lazy_law_table_names_every_law_of_every_module():
+    import importlib
+
+    from symmem.laws import MODULES
+
+    for module, names in MODULES.items():
+        loaded = importlib.import_module(f"symmem.laws.{module}")
+        assert tuple(item.name for item in loaded.LAWS) == names, module
+
+
+def test_numeric_code_is_read_back_from_the_cache(tmp_path, monkeypatch):
+    import sympy as sp
+
+    from symmem.numeric import compiled
+    from symmem.symbols import sym
+
+    monkeypatch.setenv("SYMMEM_CACHE", str(tmp_path))
+    x, y = sym("c_in"), sym("c_out")
+    first = compiled([x, y], sp.log(y / x) * 2, "math")
+    assert len(list(tmp_path.iterdir())) == 1
+    cached = compiled([x, y], sp.log(y / x) * 2, "math")
+    assert first(2.0, 6.0) == cached(2.0, 6.0) == pytest.approx(2 * math.log(3))

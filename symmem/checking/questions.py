@@ -11,7 +11,7 @@ few lines (or without Python, in a TOML file: :mod:`symmem.checking.question_fil
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -192,82 +192,131 @@ def _flipped(law_name: str, *names: str) -> sp.Expr:
     return law(law_name).rhs.xreplace({sym(n): -sym(n) for n in names})
 
 
-def _build() -> dict[str, Question]:
-    ghk = law("ghk_voltage").equation_for(("K", "Na", "Cl")).rhs
-    ions = [f"{x}_{side}" for x in ("K", "Na", "Cl") for side in ("in", "out")]
-    bank = [
-        symbolic("nernst", "Write the Nernst potential E of an ion of valence z (c_i inside, "
-                 "c_o outside).", law("nernst").rhs, ["z", "c_in", "c_out"], lhs=["E"],
-                 examples=("RT/(zF) ln(c_o/c_i)", r"\frac{RT}{zF}\ln\frac{c_o}{c_i}",
-                           "2.303 RT/(zF) log10(c_o/c_i)", "-RT/(zF) ln(c_i/c_o)")),
-        symbolic("driving_force", "Write the driving force on an ion at membrane potential V "
-                 "with reversal potential E.", law("driving_force").rhs, ["V", "E"],
-                 lhs=["DF"], examples=("V - E", "-(E - V)", "V-E",
-                                       "V - RT/(zF) ln(c_o/c_i)"),
-                 expand={"E": law("nernst").rhs}),
-        symbolic("electrochemical_potential_difference", "Write Δμ̃ for moving one mole of "
-                 "an ion from outside to inside.", law("electrochemical_potential_difference"
-                                                        ).rhs,
-                 ["z", "c_in", "c_out", "V"], lhs=["dmu", "Deltamu"],
-                 examples=("RT ln(c_i/c_o) + zFV", r"RT\ln\frac{c_i}{c_o} + zFV",
-                           "zFV - RT ln(c_o/c_i)"),
-                 conventions=[(_flipped("electrochemical_potential_difference", "V"),
-                               "It is right if V = ψ_o − ψ_i (Hodgkin and Katz's sign); this "
-                               "course uses V = ψ_i − ψ_o, inside relative to outside.")]),
-        symbolic("ghk_voltage", "Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.", ghk,
-                 ["P_K", "P_Na", "P_Cl", *ions], lhs=["V", "Vm", "E"],
-                 swaps=(("Cl_in", "Cl_out", "chloride_placement"),),
-                 examples=("RT/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/(P_K K_i + P_Na Na_i "
-                           "+ P_Cl Cl_o))",
-                           r"\frac{RT}{F}\ln\frac{P_K[K^+]_o + P_{Na}[Na^+]_o + P_{Cl}[Cl^-]_i}"
-                           r"{P_K[K^+]_i + P_{Na}[Na^+]_i + P_{Cl}[Cl^-]_o}")),
-        symbolic("ghk_current", "Write the GHK current of an ion (outward positive).",
-                 law("ghk_current").rhs, ["P", "z", "V", "c_in", "c_out"], lhs=["I"],
-                 examples=("P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/"
-                           "(R T)))",),
-                 conventions=[(-law("ghk_current").rhs,
-                               "It is right if inward current is positive; this course takes "
-                               "outward current as positive.")]),
-        symbolic("pump_leak_steady_state", "Write the steady-state gradient of the pump–leak "
-                 "model dG/dt = p − kG.", law("pump_leak_steady_state").rhs, ["p", "k"],
-                 lhs=["G_ss", "G", "Gss"], examples=("p/k", "p k^-1")),
-        symbolic("pump_leak_time_course", "Write G(t) for dG/dt = p − kG with G(0) = G_0.",
-                 law("pump_leak").rhs, ["p", "k", "G0", "t"], lhs=["G", "G(t)"],
-                 examples=("p/k + (G_0 - p/k) exp(-k t)", "G_0 e^(-kt) + p/k (1 - e^(-kt))")),
-        symbolic("ncx_reversal", "Write the reversal potential of NCX (3 Na⁺ : 1 Ca²⁺) using "
-                 "E_Na and E_Ca.", _ncx_in_reversal_potentials(), ["E_Na", "E_Ca"],
-                 lhs=["E_NCX", "E"], examples=("3 E_Na - 2 E_Ca", "3E_{Na} - 2E_{Ca}"),
-                 expand={"E_Na": nernst_for("Na", 1), "E_Ca": nernst_for("Ca", 2)}),
-        symbolic("mullins_noda", "Write the Mullins–Noda equation with pump ratio r.",
-                 law("mullins_noda").rhs, ["r", "P_K", "P_Na", "K_in", "K_out", "Na_in",
-                                           "Na_out"], lhs=["V", "Vm"],
-                 examples=("RT/F ln((r P_K K_o + P_Na Na_o)/(r P_K K_i + P_Na Na_i))",)),
-        symbolic("sglt_max_accumulation", "Write the largest glucose ratio [G]_i/[G]_o of an "
-                 "SGLT that couples n Na⁺ to one glucose.", law("sglt_max_accumulation").rhs,
-                 ["n", "Na_in", "Na_out", "V"], lhs=["ratio"],
-                 examples=("(Na_o/Na_i)^n exp(-n F V/(R T))",)),
-        symbolic("proton_motive_force", "Write the proton-motive force Δp in terms of Δψ and "
-                 "ΔpH.", law("proton_motive_force").rhs, ["dpsi", "dpH"], lhs=["dp", "Deltap"],
-                 examples=("dpsi - 2.303 R T/F dpH", "dpsi - ln(10) RT/F dpH"),
-                 conventions=[
-                     (_flipped("proton_motive_force", "dpH"),
-                      "It is right if ΔpH = pH_o − pH_i; this course uses ΔpH = pH_i − pH_o."),
-                     (_flipped("proton_motive_force", "dpsi"),
-                      "It is right if Δψ = ψ_o − ψ_i; this course uses Δψ = ψ_i − ψ_o."),
-                     (_flipped("proton_motive_force", "dpsi", "dpH"),
-                      "It is right if Δψ and ΔpH are taken outside minus inside; this course "
-                      "takes both inside minus outside.")]),
-        numeric("nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
-                "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
-        numeric("ghk_voltage_numeric", "Compute the GHK resting potential in mV (37 °C unless "
-                "T is given).", "ghk_voltage",
-                {"P_K": 1.0, "P_Na": 0.05, "K_in": 140.0, "K_out": 5.0, "Na_in": 10.0,
-                 "Na_out": 145.0}),
-    ]
-    return {q.name: q for q in bank}
+def _ghk() -> sp.Expr:
+    return law("ghk_voltage").equation_for(("K", "Na", "Cl")).rhs
 
 
-QUESTIONS: dict[str, Question] = _build()
+def _ion_names() -> list[str]:
+    return [f"{x}_{side}" for x in ("K", "Na", "Cl") for side in ("in", "out")]
+
+
+#: how to build each bundled question, in the order they are listed; a question is built
+#: (its law loaded, its answer derived) only when it is first asked for
+_BUILDERS: dict[str, Callable[[], Question]] = {
+    "nernst": lambda: symbolic(
+        "nernst", "Write the Nernst potential E of an ion of valence z (c_i inside, "
+             "c_o outside).", law("nernst").rhs, ["z", "c_in", "c_out"], lhs=["E"],
+             examples=("RT/(zF) ln(c_o/c_i)", r"\frac{RT}{zF}\ln\frac{c_o}{c_i}",
+                       "2.303 RT/(zF) log10(c_o/c_i)", "-RT/(zF) ln(c_i/c_o)")),
+    "driving_force": lambda: symbolic(
+        "driving_force", "Write the driving force on an ion at membrane potential V "
+             "with reversal potential E.", law("driving_force").rhs, ["V", "E"],
+             lhs=["DF"], examples=("V - E", "-(E - V)", "V-E",
+                                   "V - RT/(zF) ln(c_o/c_i)"),
+             expand={"E": law("nernst").rhs}),
+    "electrochemical_potential_difference": lambda: symbolic(
+        "electrochemical_potential_difference", "Write Δμ̃ for moving one mole of "
+             "an ion from outside to inside.", law("electrochemical_potential_difference"
+                                                    ).rhs,
+             ["z", "c_in", "c_out", "V"], lhs=["dmu", "Deltamu"],
+             examples=("RT ln(c_i/c_o) + zFV", r"RT\ln\frac{c_i}{c_o} + zFV",
+                       "zFV - RT ln(c_o/c_i)"),
+             conventions=[(_flipped("electrochemical_potential_difference", "V"),
+                           "It is right if V = ψ_o − ψ_i (Hodgkin and Katz's sign); this "
+                           "course uses V = ψ_i − ψ_o, inside relative to outside.")]),
+    "ghk_voltage": lambda: symbolic(
+        "ghk_voltage", "Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.", _ghk(),
+             ["P_K", "P_Na", "P_Cl", *_ion_names()], lhs=["V", "Vm", "E"],
+             swaps=(("Cl_in", "Cl_out", "chloride_placement"),),
+             examples=("RT/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/(P_K K_i + P_Na Na_i "
+                       "+ P_Cl Cl_o))",
+                       r"\frac{RT}{F}\ln\frac{P_K[K^+]_o + P_{Na}[Na^+]_o + P_{Cl}[Cl^-]_i}"
+                       r"{P_K[K^+]_i + P_{Na}[Na^+]_i + P_{Cl}[Cl^-]_o}")),
+    "ghk_current": lambda: symbolic(
+        "ghk_current", "Write the GHK current of an ion (outward positive).",
+             law("ghk_current").rhs, ["P", "z", "V", "c_in", "c_out"], lhs=["I"],
+             examples=("P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/"
+                       "(R T)))",),
+             conventions=[(-law("ghk_current").rhs,
+                           "It is right if inward current is positive; this course takes "
+                           "outward current as positive.")]),
+    "pump_leak_steady_state": lambda: symbolic(
+        "pump_leak_steady_state", "Write the steady-state gradient of the pump–leak "
+             "model dG/dt = p − kG.", law("pump_leak_steady_state").rhs, ["p", "k"],
+             lhs=["G_ss", "G", "Gss"], examples=("p/k", "p k^-1")),
+    "pump_leak_time_course": lambda: symbolic(
+        "pump_leak_time_course", "Write G(t) for dG/dt = p − kG with G(0) = G_0.",
+             law("pump_leak").rhs, ["p", "k", "G0", "t"], lhs=["G", "G(t)"],
+             examples=("p/k + (G_0 - p/k) exp(-k t)", "G_0 e^(-kt) + p/k (1 - e^(-kt))")),
+    "ncx_reversal": lambda: symbolic(
+        "ncx_reversal", "Write the reversal potential of NCX (3 Na⁺ : 1 Ca²⁺) using "
+             "E_Na and E_Ca.", _ncx_in_reversal_potentials(), ["E_Na", "E_Ca"],
+             lhs=["E_NCX", "E"], examples=("3 E_Na - 2 E_Ca", "3E_{Na} - 2E_{Ca}"),
+             expand={"E_Na": nernst_for("Na", 1), "E_Ca": nernst_for("Ca", 2)}),
+    "mullins_noda": lambda: symbolic(
+        "mullins_noda", "Write the Mullins–Noda equation with pump ratio r.",
+             law("mullins_noda").rhs, ["r", "P_K", "P_Na", "K_in", "K_out", "Na_in",
+                                       "Na_out"], lhs=["V", "Vm"],
+             examples=("RT/F ln((r P_K K_o + P_Na Na_o)/(r P_K K_i + P_Na Na_i))",)),
+    "sglt_max_accumulation": lambda: symbolic(
+        "sglt_max_accumulation", "Write the largest glucose ratio [G]_i/[G]_o of an "
+             "SGLT that couples n Na⁺ to one glucose.", law("sglt_max_accumulation").rhs,
+             ["n", "Na_in", "Na_out", "V"], lhs=["ratio"],
+             examples=("(Na_o/Na_i)^n exp(-n F V/(R T))",)),
+    "proton_motive_force": lambda: symbolic(
+        "proton_motive_force", "Write the proton-motive force Δp in terms of Δψ and "
+             "ΔpH.", law("proton_motive_force").rhs, ["dpsi", "dpH"], lhs=["dp", "Deltap"],
+             examples=("dpsi - 2.303 R T/F dpH", "dpsi - ln(10) RT/F dpH"),
+             conventions=[
+                 (_flipped("proton_motive_force", "dpH"),
+                  "It is right if ΔpH = pH_o − pH_i; this course uses ΔpH = pH_i − pH_o."),
+                 (_flipped("proton_motive_force", "dpsi"),
+                  "It is right if Δψ = ψ_o − ψ_i; this course uses Δψ = ψ_i − ψ_o."),
+                 (_flipped("proton_motive_force", "dpsi", "dpH"),
+                  "It is right if Δψ and ΔpH are taken outside minus inside; this course "
+                  "takes both inside minus outside.")]),
+    "nernst_numeric": lambda: numeric(
+        "nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
+            "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
+    "ghk_voltage_numeric": lambda: numeric(
+        "ghk_voltage_numeric", "Compute the GHK resting potential in mV (37 °C unless "
+            "T is given).", "ghk_voltage",
+            {"P_K": 1.0, "P_Na": 0.05, "K_in": 140.0, "K_out": 5.0, "Na_in": 10.0,
+             "Na_out": 145.0}),
+}
+
+
+class _Bank(dict):
+    """The bundled questions by name, each built on first use (``dict`` underneath, so
+    a question added with :func:`add_question` is simply stored)."""
+
+    def __missing__(self, name: str) -> Question:
+        if name not in _BUILDERS:
+            raise KeyError(name)
+        self[name] = built = _BUILDERS[name]()
+        return built
+
+    def __contains__(self, name: object) -> bool:
+        return name in _BUILDERS or dict.__contains__(self, name)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from _BUILDERS
+        yield from (k for k in dict.keys(self) if k not in _BUILDERS)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def keys(self):
+        return list(iter(self))
+
+    def values(self):
+        return [self[name] for name in self]
+
+    def items(self):
+        return [(name, self[name]) for name in self]
+
+
+QUESTIONS: dict[str, Question] = _Bank()
 
 
 def add_question(q: Question, *, replace: bool = False) -> Question:
