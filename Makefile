@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/derivations.py
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/checker.py
+	$(BIN)/python bench/grading.py
 
 clean:
 	rm -rf $(VENV) slides build

@@ -373,7 +373,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
                              questions=_questions(args), param_columns=param_columns,
                              strict=args.strict, resume=args.resume, bom=not args.no_bom,
                              progress=bar.update if bar else None, variants=variants,
-                             student_column=args.student_column)
+                             student_column=args.student_column, shard=_shard(args.shard))
     finally:
         if bar is not None:
             bar.close()
@@ -441,10 +441,45 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
                    help="the column naming the student (default: student, else id)")
     p.add_argument("--report", metavar="FILE.html",
                    help="also write a class report: one self-contained HTML page")
+    p.add_argument("--shard", metavar="K/N",
+                   help="grade only the K-th of N equal blocks of rows (symmem merge joins "
+                   "the graded blocks)")
     p.add_argument("--variants", metavar="FILE",
                    help="each student's inputs for numeric questions (from symmem variants)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_grade)
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match or int(match.group(2)) < 1:
+        raise UsageError(f"--shard takes K/N, for example 3/10; got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from symmem.checking.grade import merge_files
+
+    rows = merge_files([Path(p) for p in args.parts], Path(args.output), bom=not args.no_bom)
+    print(f"merged {len(args.parts)} graded parts, {rows} rows -> {args.output}")
+    return 0
+
+
+def _register_merge(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "merge", help="join graded shards into one file, in order",
+        description="Join the outputs of symmem grade --shard 1/N … N/N (in that order) into "
+        "one graded file, as one run would have written it.",
+        epilog="examples:\n  symmem grade answers.csv --shard 1/2 -o part1.csv   # anywhere\n"
+        "  symmem grade answers.csv --shard 2/2 -o part2.csv   # anywhere else\n"
+        "  symmem merge part1.csv part2.csv -o graded.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("parts", nargs="+", help="graded shards, in order")
+    p.add_argument("-o", "--output", required=True, help="the joined file (CSV or .jsonl)")
+    p.add_argument("--no-bom", action="store_true", help="write CSV without a byte-order mark")
+    p.set_defaults(func=cmd_merge)
 
 
 def cmd_variants(args: argparse.Namespace) -> int:
@@ -483,7 +518,7 @@ def _register_variants(sub: argparse._SubParsersAction) -> None:
 
 
 _EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade,
-                         _register_variants]
+                         _register_merge, _register_variants]
 
 
 _NEGATIVE = re.compile(r"^[-−](?!-)(?!h$)\S")

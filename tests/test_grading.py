@@ -393,3 +393,21 @@ def test_bad_ranges_are_refused_with_the_key(tmp_path, vary, says):
     path.write_text(VARY.replace("{ c_out = [3, 8], c_in = [120, 160] }", vary))
     with pytest.raises(QuestionFileError, match=says):
         load_questions(path)
+
+
+def test_shards_graded_apart_and_merged_equal_one_run(tmp_path):
+    source = tmp_path / "class.csv"
+    _class_file(source, 101)
+    assert main(["grade", str(source), "-o", str(tmp_path / "whole.csv"), "--quiet"]) == 0
+    parts = []
+    for k in (1, 2, 3):
+        part = tmp_path / f"part{k}.csv"
+        assert main(["grade", str(source), "--shard", f"{k}/3", "-o", str(part),
+                     "--quiet"]) == 0
+        parts.append(str(part))
+    assert [len(read_csv(Path(p))) for p in parts] == [33, 34, 34]
+    assert main(["merge", *parts, "-o", str(tmp_path / "merged.csv")]) == 0
+    whole, merged = read_csv(tmp_path / "whole.csv"), read_csv(tmp_path / "merged.csv")
+    keys = ("id", "answer", "verdict", "score", "mistakes", "feedback")
+    assert [[r[k] for k in keys] for r in merged] == [[r[k] for k in keys] for r in whole]
+    assert main(["grade", str(source), "--shard", "4/3", "-o", str(tmp_path / "x.csv")]) == 2

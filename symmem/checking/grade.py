@@ -377,7 +377,8 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
                resume: bool = False, bom: bool = True,
                progress: Callable[[int], None] | None = None,
                variants: dict[tuple[str, str], dict[str, float]] | None = None,
-               student_column: str | None = None) -> Summary:
+               student_column: str | None = None,
+               shard: tuple[int, int] | None = None) -> Summary:
     """Grade ``source`` into ``output`` (see the module docstring). With ``variants``
     each numeric question takes the inputs of the row's student (``student_column``,
     default ``student``, else ``id``)."""
@@ -392,6 +393,13 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
         raise UsageError(f"no folder {output.parent} for the output")
     if strict:
         _refuse_bad_rows(source, param_columns)
+    low, high = 0, None
+    if shard is not None:  # shard K of N: the K-th of N contiguous blocks of rows
+        part, parts = shard
+        if not 1 <= part <= parts:
+            raise UsageError(f"--shard {part}/{parts}: K must be from 1 to N")
+        total = sum(1 for _ in stream_rows(source))
+        low, high = (part - 1) * total // parts, part * total // parts
     journal = _journal_path(output)
     earlier = list(journal_rows(journal)) if resume else []
     if not resume:
@@ -409,10 +417,12 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
             log.write(json.dumps(row, ensure_ascii=False) + "\n")
             log.flush()
 
-        rows = (r for r in stream_rows(source) if r.index >= len(earlier))
+        first = low + len(earlier)
+        rows = (r for r in stream_rows(source)
+                if r.index >= first and (high is None or r.index < high))
         summary = grade_stream(rows, emit, jobs=jobs, timeout=timeout,
                                param_columns=param_columns, progress=progress, stop=stop,
-                               start=len(earlier))
+                               start=first)
     summary.resumed = len(earlier)
     for row in earlier:
         summary.rows += 1
@@ -422,6 +432,26 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
     write_output(journal_rows(journal), columns, output, bom=bom)
     journal.unlink(missing_ok=True)
     return summary
+
+
+def merge_files(parts: list[Path], output: Path, *, bom: bool = True) -> int:
+    """Join graded shards (in the order given) into one file, atomically; returns rows."""
+    columns: list[str] | None = None
+    for part in parts:
+        first = next(stream_rows(part), None)
+        if first is None:
+            continue
+        if columns is None:
+            columns = list(first.data)
+        elif list(first.data) != columns:
+            raise GradeInputError(f"{part}: its columns differ from {parts[0]}'s")
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for part in parts:
+            for row in stream_rows(part):
+                yield row.data
+
+    return write_output(rows(), columns or list(REQUIRED), output, bom=bom)
 
 
 def _columns(source: Path) -> list[str]:
