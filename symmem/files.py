@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 __all__ = ["atomic_writer", "write_atomic"]
 
@@ -18,37 +18,28 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     Text is written as UTF-8 with ``\\n`` line endings. The rename is atomic on POSIX,
     so an interrupted build leaves the previous file intact.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    with atomic_writer(path, binary=True) as stream:
+        stream.write(payload)
+    return Path(path)
 
 
 @contextmanager
-def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """A text stream to a temporary file beside ``path``, renamed into place on success.
+def atomic_writer(path: str | Path, *, encoding: str = "utf-8",
+                  binary: bool = False) -> Iterator[Any]:
+    """A stream to a temporary file beside ``path``, renamed into place on success.
 
     For output written piece by piece (a graded class): a reader sees the old file or
-    the complete new one; on an error the temporary file is removed.
+    the complete new one; on an error the temporary file is removed. Text streams
+    write ``encoding`` and leave line endings as given; ``binary`` gives a bytes stream.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+        with (os.fdopen(handle, "wb") if binary else
+              os.fdopen(handle, "w", encoding=encoding, newline="")) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

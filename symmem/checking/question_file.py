@@ -125,22 +125,23 @@ def _question(name: str, table: Mapping[str, Any], fail: Any, where: str) -> Que
     if not isinstance(prompt, str) or not prompt.strip():
         raise fail("needs a prompt (the question as students read it)", "prompt")
     if "law" in table:
-        unknown = set(table) - _NUMERIC_KEYS
-        if unknown:
-            raise fail(f"unknown key for a numeric question (keys: "
-                       f"{', '.join(sorted(_NUMERIC_KEYS))})", sorted(unknown)[0])
+        _known_keys(table, _NUMERIC_KEYS, "numeric", fail)
         q = _numeric(name, prompt, table, fail)
     elif "answer" in table:
-        unknown = set(table) - _SYMBOLIC_KEYS
-        if unknown:
-            raise fail(f"unknown key for a symbolic question (keys: "
-                       f"{', '.join(sorted(_SYMBOLIC_KEYS))})", sorted(unknown)[0])
+        _known_keys(table, _SYMBOLIC_KEYS, "symbolic", fail)
         q = _symbolic(name, prompt, table, fail)
     else:
         raise fail("give answer = \"...\" (a symbolic question) or law = \"...\" (a numeric one)")
     feedback = _feedback(table.get("feedback", {}), fail)
     wrong = _wrong(q, table.get("wrong", []), fail)
     return Question(**{**q.__dict__, "feedback": feedback, "wrong": wrong, "source": where})
+
+
+def _known_keys(table: Mapping[str, Any], allowed: set[str], kind: str, fail: Any) -> None:
+    unknown = set(table) - allowed
+    if unknown:
+        raise fail(f"unknown key for a {kind} question (keys: {', '.join(sorted(allowed))})",
+                   sorted(unknown)[0])
 
 
 def _symbols(entries: Any, fail: Any) -> SymbolTable:
