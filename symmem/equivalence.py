@@ -56,6 +56,7 @@ __all__ = [
     "Decision",
     "Outcome",
     "agree",
+    "as_expression",
     "bounded",
     "equivalent",
     "evaluate",
@@ -551,7 +552,7 @@ def is_zero(expr: sp.Basic, *, rel: float = 1e-9,
     milliseconds). ``decimals`` says the expression holds typed decimals already made
     exact (:func:`exact_decimals`): against an irrational they are judged to ``rel``.
     """
-    expr = sp.sympify(expr) if not isinstance(expr, sp.Basic) else expr
+    expr = as_expression(expr)
     if _undefined_everywhere(expr):
         return Decision(Outcome.INVALID, "it contains an undefined quantity (a division by "
                         "zero gives complex infinity)")
@@ -580,6 +581,17 @@ def exact_decimals(expr: sp.Basic) -> sp.Basic:
     numbers compare exactly rather than through binary floating point."""
     floats = expr.atoms(sp.Float)
     return expr.xreplace({f: sp.Rational(str(f)) for f in floats}) if floats else expr
+
+
+def as_expression(value: Any) -> sp.Basic:
+    """A SymPy object or a plain number as SymPy; anything else (text above all, which
+    only the safe parser may read) is refused."""
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"expected a SymPy expression or a number, not {type(value).__name__}"
+                        " (read text with symmem.compare or symmem.checking.parse)")
+    return sp.Integer(value) if isinstance(value, int) else sp.Float(value)
 
 
 def same(expected: sp.Basic, answer: sp.Basic, *, rel: float = 1e-9,

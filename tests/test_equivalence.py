@@ -212,3 +212,9 @@ def test_a_budget_survives_an_alarm_swallowed_by_a_finaliser():
     started = time.perf_counter()
     assert bounded(work, seconds=0.1) == (False, None)
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_kernel_refuses_text_it_would_have_to_evaluate():
+    with pytest.raises(TypeError, match="read text with symmem.compare"):
+        is_zero("__import__('os').system('true')")
+    assert is_zero(0).outcome is Outcome.PROVED

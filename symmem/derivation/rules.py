@@ -26,6 +26,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from symmem.derivation.claims import CONSTRAINT, Claim, Context, Verdict, weakest
+from symmem.equivalence import as_expression
 from symmem.errors import InputError, UnknownNameError
 
 __all__ = ["RULES", "Rule", "register"]
@@ -262,7 +263,7 @@ def substitute(previous: sp.Eq, using: list[sp.Eq]) -> sp.Eq:
 
 
 def _specialise_contract(ctx: Context) -> Claim:
-    mapping = {k: sp.sympify(v) for k, v in ctx.args[0].items()}
+    mapping = {k: as_expression(v) for k, v in ctx.args[0].items()}
     deps = ctx.source_dependents
     verdicts, notes = [Verdict.PROVED], []
     after = None if deps is CONSTRAINT else set(deps)
