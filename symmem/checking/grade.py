@@ -34,12 +34,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from symmem.checking.grade_input import REQUIRED, Row, read_rows, stream_rows
+from symmem.checking.grade_input import REQUIRED, Row, stream_rows
 from symmem.checking.grade_output import REVIEW, clean_row, journal_rows, write_output
 from symmem.errors import GradeInputError, InputError, UnknownNameError, UsageError
 
-__all__ = ["GradeInputError", "Summary", "grade_file", "grade_rows", "read_rows",
-           "write_rows"]
+__all__ = ["GradeInputError", "Summary", "grade_file", "grade_rows", "merge_files"]
 
 #: the lecturer's questions for this run (set before the workers fork)
 _QUESTIONS: dict[str, Any] | None = None
@@ -483,16 +482,3 @@ def grade_rows(rows: list[dict[str, Any]], jobs: int = 2, timeout: float = 5.0,
     grade_stream((Row(i + 2, r, index=i) for i, r in enumerate(rows)), out.append,
                  jobs=jobs, timeout=timeout, progress=progress)
     return out
-
-
-def write_rows(rows: list[dict[str, Any]], path: Path, *, bom: bool = True) -> None:
-    """Write graded rows (CSV or JSON lines by the suffix), atomically."""
-    columns: list[str] = []
-    for row in rows:
-        columns += [k for k in row if k not in columns]
-    write_output(rows, columns, path, bom=bom)
-
-
-def stream_journal(output: Path) -> Iterator[dict[str, Any]]:
-    """The rows graded so far by an interrupted run writing to ``output``."""
-    return journal_rows(_journal_path(output))

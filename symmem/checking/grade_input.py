@@ -21,7 +21,7 @@ from typing import Any
 
 from symmem.errors import GradeInputError, MissingError
 
-__all__ = ["REQUIRED", "Row", "count_rows", "read_rows", "stream_rows"]
+__all__ = ["REQUIRED", "Row", "count_rows", "stream_rows"]
 
 REQUIRED = ("id", "question", "answer")
 #: the largest field accepted (a pasted essay, not an answer); larger is refused by line
@@ -183,16 +183,6 @@ def _missing(data: dict[str, Any]) -> str:
     if absent or empty:
         return "missing " + ", ".join(absent + empty)
     return ""
-
-
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """All rows as dictionaries (for small files and tests); a row with a problem raises."""
-    rows = []
-    for row in stream_rows(path):
-        if row.problem:
-            raise GradeInputError(f"{path} line {row.line}: {row.problem}")
-        rows.append(row.data)
-    return rows
 
 
 def count_rows(path: Path) -> int:

@@ -123,12 +123,17 @@ class Question:
     def reading_table(self) -> SymbolTable:
         """What a student may type: the question's symbols, the symbols of what a named
         quantity stands for (E written out as the Nernst expression), and for a generic
-        ion each ion's concentrations."""
+        ion each ion's concentrations. Built once per question."""
+        cached = self.__dict__.get("_reading_table")
+        if cached is not None:
+            return cached
         extra = sorted({s.name for e in self.expansions.values() for s in e.free_symbols})
         if self.generic_ion:
             extra += [f"{ion}_{side}" for ion in GENERIC_IONS for side in ("in", "out")]
         table = self.symbols if isinstance(self.symbols, SymbolTable) else symbol_table([])
-        return table.extended(extra) if extra else table
+        table = table.extended(extra) if extra else table
+        self.__dict__["_reading_table"] = table  # a frozen dataclass may still cache
+        return table
 
     def expanded(self) -> Question:
         """This question with each named quantity replaced by what it stands for."""
