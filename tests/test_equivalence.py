@@ -74,6 +74,9 @@ def test_abs_sign_and_piecewise_are_evaluated():
     assert same(ramp, x).outcome is Outcome.FAILED
 
 
+# the budget's alarm may land in a garbage-collector callback, where Python ignores it; the
+# repeating alarm then stops the work (see the finaliser test below)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_what_cannot_be_evaluated_or_proved_is_undecided():
     f = sp.Function("f")
     # an unknown function of a symbol at a point it cannot be sampled at: f(f(1)) − f(f(1))
