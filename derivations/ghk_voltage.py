@@ -12,7 +12,8 @@ from symmem.symbols import sym
 def build() -> Derivation:
     d = Derivation(
         "ghk_voltage", "The GHK voltage equation",
-        "At rest the membrane carries no net current: the K+, Na+ and Cl− currents cancel. "
+        "At rest the membrane carries no net current. Leaving out the Na+/K+ pump's own small "
+        "current (the sodium pump derivation puts it in), the K+, Na+ and Cl− currents cancel. "
         "Adding their GHK currents and solving for V gives the Goldman–Hodgkin–Katz voltage "
         "equation. Because Cl− carries a negative charge, its concentrations land on the "
         "opposite sides of the fraction.")

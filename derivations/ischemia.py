@@ -24,7 +24,9 @@ def build() -> Derivation:
             "estimate how many action potentials a cell can fire with its pump blocked")
     d.use_law(law("pump_leak"), "Each ion's gradient obeys the pump–leak model.")
     d.apply("specialise", {p: 0}, because="ATP runs out and the pump stops: p = 0. The "
-            "gradient decays exponentially towards nothing; it does not stay where it was.")
+            "linear model's gradient decays exponentially. A real cell does not run down to equal "
+            "concentrations: with impermeant anions inside it heads for a Gibbs–Donnan state, "
+            "with [Na+]_i above [Na+]_o, V near −6 mV, and keeps swelling.")
     spike = d.define(sp.Eq(dc, C_m * dV * A / (F * W)),
                      "One action potential charges the membrane capacitance by ΔV, so at "
                      "least C_m ΔV A/F moles of Na⁺ enter, spread through the volume W.")

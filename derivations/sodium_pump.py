@@ -33,8 +33,13 @@ def build() -> Derivation:
     d.example("mullins_noda", "Mammalian values with P_Na/P_K = 0.05.", P_K=1, P_Na=0.05,
               K_in=155, K_out=4, Na_in=12, Na_out=145)
     d.example("pump_reversal_potential", "The pump's reversal potential with "
-              "ΔG_ATP = −55 kJ/mol: far below any V, so the pump always runs forward.",
+              "ΔG_ATP = −55 kJ/mol: about −175 mV, far below the resting potential. The pump "
+              "runs forward while V > E_pump.",
               Na_in=12, Na_out=145, K_in=155, K_out=4, dG_ATP=-55)
+    d.example("pump_reversal_potential", "With less free energy from ATP (−45 kJ/mol, an "
+              "energy-starved cell) E_pump rises to about −71 mV, above a muscle's resting "
+              "potential of −90 mV: there the pump cannot run forward; it stalls or reverses.",
+              Na_in=12, Na_out=145, K_in=155, K_out=4, dG_ATP=-45)
     d.exercise("Write the Mullins–Noda equation with pump ratio r.",
                "R T/F ln((r P_K K_o + P_Na Na_o)/(r P_K K_i + P_Na Na_i))",
                question="mullins_noda")
