@@ -75,8 +75,7 @@ def _inputs_key(path: Path, options: dict, source: str, where: tuple[Path, Path]
     for helper in sorted(path.parent.glob("_*.py")):
         h.update(helper.name.encode())
         h.update(helper.read_bytes())
-    h.update(json.dumps({k: v for k, v in options.items() if k != "questions"},
-                        sort_keys=True).encode())
+    h.update(json.dumps(options, sort_keys=True).encode())
     h.update(str(where[0].resolve()).encode() + b"\0" + str(where[1].resolve()).encode())
     return h.hexdigest()
 

@@ -132,15 +132,17 @@ def compiled(symbols: Sequence[sp.Symbol], expr: sp.Expr, modules: str) -> Calla
     key = hashlib.sha256("\x1f".join([modules, sp.__version__, __version__, *names,
                                       sp.srepr(expr)]).encode()).hexdigest()[:32]
     path = _cache_dir() / f"{key}-{modules}.py"
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError:
-        source = _source(names, expr, modules)
-        try:
-            write_atomic(path, source)
-        except OSError:
-            pass  # a read-only home: generate again next time
     namespace: dict[str, Any] = {"math": math, "numpy": np}
+    try:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        return namespace["f"]
+    except (OSError, SyntaxError, ValueError, KeyError):
+        pass  # not cached yet, or a damaged file: print it again
+    source = _source(names, expr, modules)
+    try:
+        write_atomic(path, source)
+    except OSError:
+        pass  # a read-only home: generate again next time
     exec(compile(source, str(path), "exec"), namespace)
     return namespace["f"]
 

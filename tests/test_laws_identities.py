@@ -201,3 +201,18 @@ def test_numeric_code_is_read_back_from_the_cache(tmp_path, monkeypatch):
     assert len(list(tmp_path.iterdir())) == 1
     cached = compiled([x, y], sp.log(y / x) * 2, "math")
     assert first(2.0, 6.0) == cached(2.0, 6.0) == pytest.approx(2 * math.log(3))
+
+
+def test_a_damaged_cache_file_is_printed_again(tmp_path, monkeypatch):
+    import sympy as sp
+
+    from symmem.numeric import compiled
+    from symmem.symbols import sym
+
+    monkeypatch.setenv("SYMMEM_CACHE", str(tmp_path))
+    x = sym("c_in")
+    compiled([x], sp.log(x), "math")
+    (cached,) = tmp_path.iterdir()
+    cached.write_text("def f(c_in):\n    return (\n")  # cut short
+    assert compiled([x], sp.log(x), "math")(math.e) == pytest.approx(1.0)
+    assert "math.log" in cached.read_text()

@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,14 @@ def _number(column: str, value: Any) -> float:
     return number
 
 
+@cache
+def _declared(law_name: str) -> frozenset[str]:
+    """Every input a law may take (for GHK voltage, those of all its ions)."""
+    from symmem.laws import law
+
+    return frozenset(p.name for p in law(law_name).parameters())
+
+
 def task_of(row: Row, param_columns: tuple[str, ...] | None = None) -> Task:
     """The task of a row; raises InputError or UnknownNameError naming what is wrong."""
     from symmem.checking.questions import question
@@ -96,7 +105,7 @@ def task_of(row: Row, param_columns: tuple[str, ...] | None = None) -> Task:
                              "variants file")
         params = dict(_VARIANTS[(student, q.name)])
     elif q.numeric:
-        declared = {p.name for p in law(q.law_name).parameters()}
+        declared = _declared(q.law_name)
         wanted = declared if param_columns is None else declared & set(param_columns)
         for column in sorted(wanted):
             value = row.data.get(column)

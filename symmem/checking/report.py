@@ -38,6 +38,7 @@ class _Group:
     feedback: str = ""
     mistakes: str = ""
     latex: str = ""
+    values: list[complex | None] | None = None
 
 
 @dataclass
@@ -54,8 +55,10 @@ def _mistakes(value: Any) -> list[str]:
     return [m for m in str(value or "").split(";") if m]
 
 
-def _signature(name: str, answer: str, questions: dict | None) -> tuple[Any, str]:
-    """A key equal for mathematically equal answers, and their LaTeX ('' if unread)."""
+def _signature(name: str, answer: str, questions: dict | None
+               ) -> tuple[list[complex | None] | None, str]:
+    """The answer's values at the question's sample points (None when it cannot be read
+    as an expression) and its LaTeX ('' if unread)."""
     from symmem.checking.judge import _one_ion, _prepare
     from symmem.checking.parse import ParseError, parse_answer
     from symmem.checking.questions import question
@@ -66,16 +69,25 @@ def _signature(name: str, answer: str, questions: dict | None) -> tuple[Any, str
     try:
         q = question(name, questions)
         if q.numeric:
-            return ("text", answer.strip()), ""
+            return None, ""
         _, expr = parse_answer(answer, q.reading_table())
         expr, _ = _one_ion(q, expr)
     except (ParseError, SymmemError, ValueError, KeyError):
-        return ("text", answer.strip()), ""
-    points = _prepare(q).samples
-    got = values(expr, points)
-    key = tuple(None if v is None else (round(v.real, 9 - len(str(int(abs(v.real) or 1)))),
-                                        round(v.imag, 6)) for v in got)
-    return ("value", key), latex(expr)
+        return None, ""
+    return values(expr, _prepare(q).samples), latex(expr)
+
+
+def _group_of(entry: _Question, answer: str, got: list[complex | None] | None) -> Any:
+    """The key of the group ``answer`` belongs to: answers equal at every sample point
+    (to the checker's accuracy) are one group; unreadable ones group by their text."""
+    from symmem.equivalence import agree
+
+    if got is None:
+        return ("text", answer.strip())
+    for key, group in entry.groups.items():
+        if group.values is not None and agree(got, group.values, 1e-8):
+            return key
+    return ("value", len(entry.groups))
 
 
 def _bare_svg(svg: str) -> str:
@@ -129,6 +141,7 @@ def _histogram(scores: list[float]) -> str:
 def _collect(graded: Path, questions: dict | None) -> tuple[dict[str, _Question], list]:
     by_question: dict[str, _Question] = defaultdict(_Question)
     review = []
+    read: dict[tuple[str, str], tuple[Any, str]] = {}
     for row in stream_rows(graded):
         data = row.data
         name = str(data.get("question", "")).strip()
@@ -145,9 +158,12 @@ def _collect(graded: Path, questions: dict | None) -> tuple[dict[str, _Question]
                            str(data.get("answer", "")), str(data.get("feedback", ""))))
         if verdict == "incorrect":
             answer = str(data.get("answer", ""))
-            key, tex = _signature(name, answer, questions)
-            group = entry.groups.setdefault(key, _Group(
-                feedback=str(data.get("feedback", "")), mistakes=", ".join(codes), latex=tex))
+            if (name, answer) not in read:  # a repeated answer is read once
+                read[(name, answer)] = _signature(name, answer, questions)
+            got, tex = read[(name, answer)]
+            group = entry.groups.setdefault(_group_of(entry, answer, got), _Group(
+                feedback=str(data.get("feedback", "")), mistakes=", ".join(codes), latex=tex,
+                values=got))
             group.count += 1
             group.texts[answer.strip()] += 1
     return by_question, review
