@@ -1,4 +1,4 @@
-"""Shared steps: from a zero-current condition to the membrane potential."""
+"""Shared steps: the GHK current of each ion, and the written-out zero-current condition."""
 
 import sympy as sp
 
@@ -6,6 +6,8 @@ from symmem.derivation import Derivation
 from symmem.symbols import sym
 
 R, T, F, V, w = sym("R"), sym("T"), sym("F"), sym("V"), sym("w")
+#: e^(−FV/RT), the factor every monovalent GHK current carries
+U = sp.exp(-F * V / (R * T))
 
 
 def currents(d: Derivation, ions: dict, source: int) -> list[int]:
@@ -19,16 +21,16 @@ def currents(d: Derivation, ions: dict, source: int) -> list[int]:
     return numbers
 
 
-def to_voltage(d: Derivation, choose=None) -> None:
-    """From 'sum of GHK currents = 0': divide out F²V/(RT), set w = e^(FV/RT), solve."""
-    d.apply("divide", F**2 * V / (R * T), because="Every term carries F²V/(RT); away from "
-            "V = 0 divide it out.")
-    w_def = d.define(sp.Eq(w, sp.exp(F * V / (R * T))),
-                     "Write w = e^(FV/RT): every exponential becomes a power of w.")
-    d.apply("eliminate", V, w_def, on=w_def - 1,
-            because="In terms of w the condition is a polynomial equation.")
-    d.apply("rewrite", "together", because="Bring it over a common denominator.")
-    d.apply("solve", w, because="Solve for w; only a positive w is an exponential.",
-            **({"choose": choose} if choose else {}))
-    d.apply("eliminate", w, w_def, because="Put w = e^(FV/RT) back.")
-    d.apply("solve", V, because="Take the logarithm and solve for V.")
+def term(ion: str, z: int, u: sp.Expr = U) -> sp.Expr:
+    """One ion's current divided by F²V/(RT): z² P (c_i − c_o u^z)/(1 − u^z)."""
+    P, c_in, c_out = sym(f"P_{ion}"), sym(f"{ion}_in"), sym(f"{ion}_out")
+    return z**2 * P * (c_in - c_out * u**z) / (1 - u**z)
+
+
+def inside_outside(ions: dict) -> tuple[sp.Expr, sp.Expr]:
+    """The monovalent sums A (cations inside, anions outside) and B (the other way)."""
+    A = sp.Add(*(sym(f"P_{i}") * sym(f"{i}_in" if z > 0 else f"{i}_out")
+                 for i, z in ions.items()))
+    B = sp.Add(*(sym(f"P_{i}") * sym(f"{i}_out" if z > 0 else f"{i}_in")
+                 for i, z in ions.items()))
+    return A, B

@@ -29,7 +29,8 @@ def build() -> Derivation:
     d.learn("compute the driving force V − E on each ion",
             "tell from its sign which way the current flows",
             "work the Ca²⁺ example: E_Ca ≈ +120 mV and a driving force ≈ −170 mV at −50 mV")
-    d.figure(plots.driving_forces, "Nernst potentials of K⁺, Na⁺, Cl⁻ and Ca²⁺ in a "
+    d.figure(plots.driving_forces, title="Driving forces at −50 mV",
+             caption="Nernst potentials of K⁺, Na⁺, Cl⁻ and Ca²⁺ in a "
              "mammalian cell and the driving force on each at −50 mV.", V=-50.0)
     d.example("nernst", "E_Ca with 100 nM free Ca²⁺ inside and 1.5 mM outside.",
               c_in=0.0001, c_out=1.5, z=2)

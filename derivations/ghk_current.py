@@ -43,7 +43,8 @@ def build() -> Derivation:
     d.learn("solve the Nernst–Planck equation across a membrane with a constant field",
             "read off the GHK current and its limit P z F (c_i − c_o) at V = 0",
             "see why GHK current–voltage curves bend (rectify)")
-    d.figure(plots.ghk_iv_curves, "GHK current–voltage curves: each crosses zero at its "
+    d.figure(plots.ghk_iv_curves, title="GHK current–voltage curves",
+             caption="GHK current–voltage curves: each crosses zero at its "
              "Nernst potential and bends towards the side with more ions.")
     d.example("ghk_current", "K⁺ current density at −60 mV with P_K = 10⁻⁸ m/s (A/m²).",
               P=1e-8, z=1, c_in=155, c_out=4, V=-60)

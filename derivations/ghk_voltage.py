@@ -1,7 +1,7 @@
 """The GHK voltage equation from zero total current of K+, Na+ and Cl−."""
 
 import sympy as sp
-from _ghk_steps import currents, to_voltage
+from _ghk_steps import F, R, T, U, V, currents, inside_outside, term
 
 from symmem import plots
 from symmem.derivation import Derivation
@@ -25,12 +25,28 @@ def build() -> Derivation:
     total = d.define(sp.Eq(sym("I_K") + sym("I_Na") + sym("I_Cl"), 0),
                      "At the resting potential the total current is zero.")
     d.apply("substitute", [2, 3, 4], on=total, because="Put in the three GHK currents.")
-    to_voltage(d)
+    d.apply("divide", F**2 * V / (R * T),
+            into=sp.Eq(term("K", 1) + term("Na", 1) + term("Cl", -1), 0),
+            because="Every term carries F²V/(RT); away from V = 0 divide it out.")
+    cl = sym("P_Cl") * (sym("Cl_out") - sym("Cl_in") * U) / (1 - U)
+    d.apply("rewrite", into=sp.Eq(term("K", 1) + term("Na", 1) + cl, 0),
+            because="Multiply the chloride fraction above and below by −e^(−FV/RT): "
+                    "now all three share the denominator 1 − e^(−FV/RT).")
+    A, B = inside_outside({"K": 1, "Na": 1, "Cl": -1})
+    d.apply("multiply", 1 - U, into=sp.Eq(A - B * U, 0),
+            because="Multiply by that denominator and gather the terms with e^(−FV/RT).")
+    a = d.define(sp.Eq(sym("A"), A), "Call the sum without the exponential A ...")
+    b = d.define(sp.Eq(sym("B"), B), "... and the sum it multiplies B.")
+    d.apply("abbreviate", [a, b], on=a - 1, into=sp.Eq(sym("A") - sym("B") * U, 0),
+            because="The condition is now short: A = B e^(−FV/RT).")
+    d.apply("solve", V, into=sp.Eq(V, R * T / F * sp.log(sym("B") / sym("A"))),
+            because="Take the logarithm and solve for V.")
     d.conclude(law("ghk_voltage"))
     d.learn("set the total current of K⁺, Na⁺ and Cl⁻ to zero",
             "see why the chloride terms change sides",
             "reduce the GHK voltage equation to Nernst when one permeability dominates")
-    d.figure(plots.nernst_vs_ghk, "The resting potential follows E_K at high [K⁺]ₒ but "
+    d.figure(plots.nernst_vs_ghk, title="GHK voltage against E_K",
+             caption="The resting potential follows E_K at high [K⁺]ₒ but "
              "departs from it at low [K⁺]ₒ, where the small Na⁺ term matters.")
     d.example("ghk_voltage", "Mammalian muscle with P_K : P_Na : P_Cl = 1 : 0.05 : 0.45.",
               P_K=1, K_in=155, K_out=4, P_Na=0.05, Na_in=12, Na_out=145, P_Cl=0.45,

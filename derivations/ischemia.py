@@ -40,10 +40,14 @@ def build() -> Derivation:
     d.apply("eliminate", dc, per_spike, because="Put in the rise per spike.")
     d.conclude(law("pump_leak"), at=1)
     d.conclude(law("action_potential_budget"))
-    d.figure(plots.ischemia_cascade, "The cascade after ATP fails at t = 0: Na⁺ and K⁺ run "
-             "down, V depolarises, E_NCX falls below V (the exchanger reverses), Ca²⁺ rises "
-             "and the cell swells.")
-    d.figure(plots.action_potential_budget_vs_radius, "Spikes a blocked axon can fire before "
+    d.figure(plots.ischemia_cascade, title="After ATP fails: ions and potentials",
+             caption="Na⁺ and K⁺ run down and V depolarises; where E_NCX falls below V "
+             "(dotted line) the exchanger reverses.", panels=("ions", "voltage"))
+    d.figure(plots.ischemia_cascade, title="After ATP fails: calcium and volume",
+             caption="Once the exchanger reverses, Ca²⁺ rises; the cell takes up water and "
+             "swells.", panels=("calcium", "volume"))
+    d.figure(plots.action_potential_budget_vs_radius, title="Spikes without a pump",
+             caption="Spikes a blocked axon can fire before "
              "[Na⁺]ᵢ rises by 10 mM: hundreds in a thin axon, a hundred thousand in the squid "
              "giant axon.")
     d.example("action_potential_budget", "A squid giant axon (a = 250 µm), 10 mM rise.",

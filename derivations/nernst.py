@@ -30,7 +30,8 @@ def build() -> Derivation:
     d.learn("derive the Nernst potential from the condition Δμ̃ = 0",
             "explain why flipping the ratio absorbs the minus sign",
             "compute E_K and E_Na for a mammalian cell")
-    d.figure(plots.nernst_per_decade, "The Nernst potential against the concentration ratio: "
+    d.figure(plots.nernst_per_decade, title="The Nernst potential per decade",
+             caption="The Nernst potential against the concentration ratio: "
              "a straight line on a log axis, steeper when warmer.")
     d.example("nernst", "E_K in mammalian muscle (Hille, Table 1.1).", c_in=155, c_out=4, z=1)
     d.example("nernst", "E_Na in the same cell.", c_in=12, c_out=145, z=1)

@@ -24,7 +24,8 @@ def build() -> Derivation:
     d.learn("rewrite the Nernst equation with the decimal logarithm",
             "compute the step per tenfold change: 61.5 mV at 37 °C, 58.2 mV at 20 °C",
             "see that a divalent ion needs the square of the ratio for the same potential")
-    d.figure(plots.nernst_per_decade, "For Ca²⁺ (z = 2) the step per decade is halved.", z=2)
+    d.figure(plots.nernst_per_decade, title="The Nernst potential per decade",
+             caption="For Ca²⁺ (z = 2) the step per decade is halved.", z=2)
     d.example("nernst_slope", "The slope for a monovalent ion at 37 °C.", z=1, T=310.15)
     d.example("nernst_slope", "The slope for Ca²⁺ at 37 °C.", z=2, T=310.15)
     d.exercise("Write the Nernst potential with the base-10 logarithm.",

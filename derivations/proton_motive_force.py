@@ -42,7 +42,8 @@ def build() -> Derivation:
     d.learn("split the proton-motive force into Δψ and a pH term",
             "see why energised mitochondria have Δp ≈ −200 mV",
             "count how many protons ATP synthase needs per ATP")
-    d.figure(plots.proton_motive_force_parts, "The electrical part dominates; ΔpH adds about "
+    d.figure(plots.proton_motive_force_parts, title="The two parts of Δp",
+             caption="The electrical part dominates; ΔpH adds about "
              "61.5 mV per unit at 37 °C.")
     d.example("proton_motive_force", "Mitochondria: Δψ = −160 mV, ΔpH = +0.8.", dpsi=-160,
               dpH=0.8)

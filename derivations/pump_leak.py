@@ -35,7 +35,8 @@ def build() -> Derivation:
     d.learn("solve dG/dt = p − kG from G(0) = G_0",
             "find the steady state p/k, the time constant 1/k and the half-time ln 2/k",
             "predict what happens to a gradient when the pump stops")
-    d.figure(plots.pump_leak_time_course, "The gradient rises to p/k with time constant 1/k, "
+    d.figure(plots.pump_leak_time_course, title="Pump and leak in time",
+             caption="The gradient rises to p/k with time constant 1/k, "
              "and decays once the pump stops.")
     d.example("pump_leak_steady_state", "Steady state for p = 2 per s and k = 0.1 per s.",
               p=2, k=0.1)

@@ -41,9 +41,11 @@ def build() -> Derivation:
     d.learn("write the cycle free energy of a cotransporter from its stoichiometry",
             "compute how far SGLT1 (2 Na⁺) and SGLT2 (1 Na⁺) can concentrate glucose",
             "find E_NCX = 3E_Na − 2E_Ca and when the exchanger runs backwards")
-    d.figure(plots.sglt_accumulation, "The largest glucose ratio against V: a second Na⁺ "
+    d.figure(plots.sglt_accumulation, title="How far SGLT concentrates glucose",
+             caption="The largest glucose ratio against V: a second Na⁺ "
              "squares the gain.")
-    d.figure(plots.ncx_reversal_map, "E_NCX falls as Na⁺ accumulates inside; above it the "
+    d.figure(plots.ncx_reversal_map, title="When NCX reverses",
+             caption="E_NCX falls as Na⁺ accumulates inside; above it the "
              "exchanger reverses.")
     d.example("sglt_max_accumulation", "SGLT1 at −70 mV.", Na_in=12, Na_out=145, V=-70, n=2)
     d.example("sglt_max_accumulation", "SGLT2 at −70 mV.", Na_in=12, Na_out=145, V=-70, n=1)

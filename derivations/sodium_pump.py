@@ -1,7 +1,7 @@
 """The Na+/K+ pump at steady state: 3 Na+ out, 2 K+ in, and the Mullins–Noda potential."""
 
 import sympy as sp
-from _ghk_steps import currents, to_voltage
+from _ghk_steps import F, R, T, U, V, currents, term
 
 from symmem import plots
 from symmem.derivation import Derivation
@@ -23,12 +23,22 @@ def build() -> Derivation:
                        "Steady state: the pump moves 3 Na+ out per 2 K+ in, so the passive "
                        "currents stand in the ratio I_Na = −r I_K with r = 3/2.")
     d.apply("substitute", [2, 3], on=balance, because="Put in both GHK currents.")
-    to_voltage(d)
+    r = sym("r")
+    d.apply("divide", F**2 * V / (R * T), into=sp.Eq(term("Na", 1) + r * term("K", 1), 0),
+            because="Every term carries F²V/(RT); away from V = 0 divide it out.")
+    inside = r * sym("P_K") * sym("K_in") + sym("P_Na") * sym("Na_in")
+    outside = r * sym("P_K") * sym("K_out") + sym("P_Na") * sym("Na_out")
+    d.apply("multiply", 1 - U, into=sp.Eq(inside - outside * U, 0),
+            because="Both share the denominator 1 − e^(−FV/RT): multiply by it and gather "
+                    "the terms with the exponential.")
+    d.apply("solve", V, into=sp.Eq(V, R * T / F * sp.log(outside / inside)),
+            because="Take the logarithm and solve for V.")
     d.conclude(law("mullins_noda"))
     d.learn("count charges: 3 Na⁺ out and 2 K⁺ in per ATP moves one charge out",
             "derive the Mullins–Noda equation from the pump's ratio",
             "compute the pump's reversal potential from ΔG_ATP")
-    d.figure(plots.mullins_noda_vs_ghk, "The electrogenic pump makes the cell a few mV more "
+    d.figure(plots.mullins_noda_vs_ghk, title="The pump's own current",
+             caption="The electrogenic pump makes the cell a few mV more "
              "negative than plain GHK.")
     d.example("mullins_noda", "Mammalian values with P_Na/P_K = 0.05.", P_K=1, P_Na=0.05,
               K_in=155, K_out=4, Na_in=12, Na_out=145)

@@ -196,7 +196,8 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
                                     derivation_slides(d, figure_names)))
     if pdf:
         try:
-            built.files.append(compile_pdf(slides / f"{d.name}.tex").pdf)
+            compiled = compile_pdf(slides / f"{d.name}.tex", handout=True)
+            built.files += [compiled.pdf, *([compiled.handout] if compiled.handout else [])]
         except LatexError as exc:
             built.error = f"slides: {exc}"
 

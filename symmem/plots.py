@@ -13,15 +13,19 @@ Defaults are the mammalian values of Hille (2001), Table 1.1, at 37 °C.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
+from cycler import cycler
 from matplotlib.figure import Figure
 
 from symmem.constants import BODY_TEMPERATURE
 from symmem.ions import ion, preparation
 from symmem.laws import law
+from symmem.quantity import number_text
 
 __all__ = [
     "action_potential_budget_vs_radius",
@@ -40,7 +44,34 @@ __all__ = [
 ]
 
 _MAMMAL = preparation("mammalian")
-_SIZE = (6.4, 3.6)
+#: drawn at the size a slide shows it (a 16:9 Beamer frame's text width and the room
+#: under a one-line heading), so every label keeps its size: at least 9 pt
+_SIZE = (5.5, 2.35)
+_STYLE = {
+    "font.size": 10, "axes.labelsize": 10, "axes.titlesize": 10, "xtick.labelsize": 9,
+    "ytick.labelsize": 9, "legend.fontsize": 9, "legend.title_fontsize": 9,
+    "axes.prop_cycle": cycler(color=["#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                     "#E69F00", "#56B4E9"])
+    + cycler(linestyle=["-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (3, 1))]),
+}
+
+
+def _styled(function: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Draw ``function``'s figure with the course style (sizes, colours and line styles)."""
+    @functools.wraps(function)
+    def draw(*args: Any, **kwargs: Any) -> Figure:
+        with plt.rc_context(_STYLE):
+            return function(*args, **kwargs)
+
+    return draw
+
+
+def _label(text: str) -> str:
+    """Prose as a matplotlib label: symbols as mathtext (``E_K`` → ``$E_\\mathrm{K}$``)."""
+    from symmem.prose import segments
+
+    return "".join(f"${value}$" if kind == "math" else value
+                   for kind, value in segments(text)).replace(r"\,", r"\ ")
 
 
 def _mM(ion: str) -> tuple[float, float]:
@@ -48,14 +79,16 @@ def _mM(ion: str) -> tuple[float, float]:
 
 
 def _axes(xlabel: str, ylabel: str, title: str) -> tuple[Figure, Any]:
+    """One axes at slide size; the title names the figure (the slide shows its own)."""
     fig, ax = plt.subplots(figsize=_SIZE, layout="constrained")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title, fontsize="medium")
+    ax.set_xlabel(_label(xlabel))
+    ax.set_ylabel(_label(ylabel))
+    fig.set_label(title)
     ax.grid(alpha=0.3)
     return fig, ax
 
 
+@_styled
 def electrochemical_potential_vs_voltage(T: float = BODY_TEMPERATURE,
                                          ions: tuple[str, ...] = ("K", "Na", "Cl", "Ca")
                                          ) -> Figure:
@@ -71,10 +104,11 @@ def electrochemical_potential_vs_voltage(T: float = BODY_TEMPERATURE,
         E = nernst.numeric(c_in=c_in, c_out=c_out, z=z, T=T)
         ax.plot([E], [0.0], "o", color=line.get_color())
     ax.axhline(0.0, color="black", lw=0.8)
-    ax.legend(title="ion (dot: V = E)", fontsize="small")
+    ax.legend(title="ion (dot: V = E)")
     return fig
 
 
+@_styled
 def nernst_per_decade(z: int = 1, temperatures: tuple[float, ...] = (293.15, 310.15)
                       ) -> Figure:
     """E = (RT/(zF)) ln(c_o/c_i) against c_o/c_i on a log axis: a straight line per decade."""
@@ -88,10 +122,11 @@ def nernst_per_decade(z: int = 1, temperatures: tuple[float, ...] = (293.15, 310
                 label=f"T = {T:.2f} K: {slope:.1f} mV per decade")
     ax.set_xscale("log")
     ax.axhline(0.0, color="black", lw=0.8)
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def driving_forces(V: float = -50.0, T: float = BODY_TEMPERATURE,
                    ions: tuple[str, ...] = ("K", "Na", "Cl", "Ca")) -> Figure:
     """Each ion's Nernst potential E and its driving force V − E at membrane potential V."""
@@ -105,33 +140,34 @@ def driving_forces(V: float = -50.0, T: float = BODY_TEMPERATURE,
     for xi, e in zip(x, E):
         ax.annotate("", xy=(xi, V), xytext=(xi, e),
                     arrowprops={"arrowstyle": "->", "color": "tab:red"})
-        ax.text(xi + 0.28, (V + e) / 2, f"{V - e:+.0f} mV", fontsize="small", va="center")
+        ax.text(xi + 0.28, (V + e) / 2, f"{V - e:+.0f} mV", va="center")
     ax.set_xticks(x, ions)
-    ax.legend(fontsize="small", loc="upper left")
+    ax.legend(loc="upper left")
     return fig
 
 
+@_styled
 def ghk_iv_curves(P: dict[str, float] | None = None, T: float = BODY_TEMPERATURE) -> Figure:
     """GHK current–voltage curves for K⁺, Na⁺ and Ca²⁺, each crossing zero at its E."""
     P = P or {"K": 1e-8, "Na": 1e-8, "Ca": 4e-7}
     V = np.linspace(-100.0, 150.0, 501)
     current, nernst = law("ghk_current"), law("nernst")
-    fig, ax = _axes("membrane potential V (mV)", "current density I (µA/cm²)",
+    fig, ax = _axes("membrane potential V (mV)", "current density I (A/m²)",
                     "GHK currents (outward positive); circles mark the reversal potentials")
     for name, perm in P.items():
         c_in, c_out = _mM(name)
         z = ion(name).z
-        scale = 100.0  # A/m² -> µA/cm²
-        line, = ax.plot(V, scale * current.numeric(P=perm, z=z, c_in=c_in, c_out=c_out,
-                                                   V=V, T=T), label=f"{name}, P = {perm:g} m/s")
+        line, = ax.plot(V, current.numeric(P=perm, z=z, c_in=c_in, c_out=c_out,
+                                                   V=V, T=T),
+                        label=_label(f"{name}, P = {number_text(perm)} m/s"))
         ax.plot([nernst.numeric(c_in=c_in, c_out=c_out, z=z, T=T)], [0.0], "o",
                 color=line.get_color())
     ax.axhline(0.0, color="black", lw=0.8)
-    ax.set_ylim(-60, 60)
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def nernst_vs_ghk(P_K: float = 1.0, P_Na: float = 0.05, P_Cl: float = 0.0,
                   T: float = BODY_TEMPERATURE) -> Figure:
     """E_K and the GHK resting potential against [K⁺]ₒ (log axis).
@@ -148,15 +184,16 @@ def nernst_vs_ghk(P_K: float = 1.0, P_Na: float = 0.05, P_Cl: float = 0.0,
     fig, ax = _axes("[K⁺]ₒ (mM)", "potential (mV)",
                     "Resting potential (GHK) and E_K against external K⁺")
     ax.plot(K_out, law("nernst").numeric(c_in=K_in, c_out=K_out, z=1, T=T),
-            "--", label="E_K (Nernst)")
+            "--", label=_label("E_K (Nernst)"))
     ax.plot(K_out, law("ghk_voltage").numeric(T=T, **ions),
-            label=f"V (GHK), P_Na/P_K = {P_Na / P_K:g}")
+            label=_label(f"V (GHK), P_Na/P_K = {P_Na / P_K:g}"))
     ax.axvline(_mM("K")[1], color="0.5", lw=0.8, ls=":", label="normal [K⁺]ₒ")
     ax.set_xscale("log")
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def ghk_calcium_voltage(P_Ca: tuple[float, ...] = (0.0, 0.01, 0.1, 1.0),
                         T: float = BODY_TEMPERATURE) -> Figure:
     """Resting potential from the GHK quadratic as P_Ca/P_K grows, against [K⁺]ₒ."""
@@ -169,12 +206,14 @@ def ghk_calcium_voltage(P_Ca: tuple[float, ...] = (0.0, 0.01, 0.1, 1.0),
                                 "P_Na": 0.05, "Na_in": Na_in, "Na_out": Na_out}
         if ratio > 0:
             ions |= {"P_Ca": ratio, "Ca_in": Ca_in, "Ca_out": Ca_out}
-        ax.plot(K_out, law("ghk_voltage").numeric(T=T, **ions), label=f"P_Ca/P_K = {ratio:g}")
+        ax.plot(K_out, law("ghk_voltage").numeric(T=T, **ions),
+                label=_label(f"P_Ca/P_K = {ratio:g}"))
     ax.set_xscale("log")
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def pump_leak_time_course(p: float = 2.0, k: float = 0.1, G0: float = 0.0,
                           t_stop: float = 60.0, t_end: float = 120.0) -> Figure:
     """G(t) = p/k + (G_0 − p/k) e^(−kt) until the pump stops at t_stop, then decay."""
@@ -189,13 +228,14 @@ def pump_leak_time_course(p: float = 2.0, k: float = 0.1, G0: float = 0.0,
     fig, ax = _axes("time t (s)", "gradient G", f"Pump and leak: p = {p:g}, k = {k:g} 1/s; "
                     f"the pump stops at t = {t_stop:g} s")
     ax.plot(t, G, label="G(t)")
-    ax.axhline(G_ss, color="tab:green", ls="--", label=f"G_ss = p/k = {G_ss:g}")
+    ax.axhline(G_ss, color="tab:green", ls="--", label=_label(f"G_ss = p/k = {G_ss:g}"))
     ax.axvline(tau, color="0.5", ls=":", label=f"τ = 1/k = {tau:g} s")
     ax.axvline(t_stop, color="tab:red", ls=":", label="pump stops (p = 0)")
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def mullins_noda_vs_ghk(P_Na: float = 0.05, T: float = BODY_TEMPERATURE) -> Figure:
     """Mullins–Noda (pump ratio 3:2) against plain GHK, as [K⁺]ₒ varies."""
     K_out = np.logspace(0, 2.3, 121)
@@ -207,12 +247,13 @@ def mullins_noda_vs_ghk(P_Na: float = 0.05, T: float = BODY_TEMPERATURE) -> Figu
     ax.plot(K_out, law("ghk_voltage").numeric(**common), label="GHK (no pump current)")
     ax.plot(K_out, law("mullins_noda").numeric(**common), label="Mullins–Noda, r = 3/2")
     ax.plot(K_out, law("nernst").numeric(c_in=K_in, c_out=K_out, z=1, T=T), "--",
-            label="E_K")
+            label=_label("E_K"))
     ax.set_xscale("log")
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def ncx_reversal_map(V_rest: float = -70.0, T: float = BODY_TEMPERATURE) -> Figure:
     """E_NCX = 3E_Na − 2E_Ca against [Na⁺]ᵢ, with V; above the line NCX runs backwards."""
     Na_in = np.linspace(5.0, 60.0, 221)
@@ -221,15 +262,16 @@ def ncx_reversal_map(V_rest: float = -70.0, T: float = BODY_TEMPERATURE) -> Figu
                                          Ca_out=Ca_out, T=T)
     fig, ax = _axes("[Na⁺]ᵢ (mM)", "potential (mV)",
                     "When V rises above E_NCX the exchanger reverses and loads Ca²⁺")
-    ax.plot(Na_in, E_ncx, label=f"E_NCX ([Ca²⁺]ᵢ = {Ca_in * 1e6:g} nM)")
+    ax.plot(Na_in, E_ncx, label=_label(f"E_NCX ([Ca²⁺]ᵢ = {Ca_in * 1e6:g} nM)"))
     ax.fill_between(Na_in, E_ncx, 60.0, color="tab:red", alpha=0.12,
-                    label="V > E_NCX: reverse mode (Ca²⁺ in)")
+                    label=_label("V > E_NCX: reverse mode (Ca²⁺ in)"))
     ax.axhline(V_rest, color="tab:blue", lw=1.0, label=f"resting V = {V_rest:g} mV")
     ax.set_ylim(-150, 60)
-    ax.legend(fontsize="small", loc="lower left")
+    ax.legend(loc="lower left")
     return fig
 
 
+@_styled
 def sglt_accumulation(T: float = BODY_TEMPERATURE) -> Figure:
     """Largest glucose ratio [G]ᵢ/[G]ₒ for SGLT1 (n = 2) and SGLT2 (n = 1) against V."""
     V = np.linspace(-100.0, 0.0, 101)
@@ -240,10 +282,11 @@ def sglt_accumulation(T: float = BODY_TEMPERATURE) -> Figure:
         ax.plot(V, law("sglt_max_accumulation").numeric(Na_in=Na_in, Na_out=Na_out, V=V,
                                                         T=T, n=n), label=name)
     ax.set_yscale("log")
-    ax.legend(fontsize="small")
+    ax.legend()
     return fig
 
 
+@_styled
 def proton_motive_force_parts(dpsi: float = -160.0, dpH: float = 0.8,
                               T: float = BODY_TEMPERATURE) -> Figure:
     """Δp = Δψ − (ln 10 · RT/F) ΔpH split into its electrical and chemical parts."""
@@ -259,42 +302,63 @@ def proton_motive_force_parts(dpsi: float = -160.0, dpH: float = 0.8,
     return fig
 
 
-def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0) -> Figure:
-    """The cascade after ATP fails at t = 0, on one time axis, NCX reversal marked.
+_PANELS = ("ions", "voltage", "calcium", "volume")
 
-    Panels: [Na⁺]ᵢ and [K⁺]ᵢ; V with E_K and E_NCX; free [Ca²⁺]ᵢ; cell volume.
+
+@_styled
+def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0,
+                     panels: tuple[str, ...] = _PANELS) -> Figure:
+    """The cascade after ATP fails at t = 0, on one time axis, NCX reversal dotted red.
+
+    ``panels``, any of: ``ions`` ([Na⁺]ᵢ and [K⁺]ᵢ), ``voltage`` (V with E_K and E_NCX),
+    ``calcium`` (free [Ca²⁺]ᵢ) and ``volume``; two panels sit side by side at slide size.
     """
     from symmem.ischemia import Cell, simulate
 
+    unknown = sorted(set(panels) - set(_PANELS))
+    if unknown or not panels:
+        from symmem.errors import InputError
+
+        raise InputError(f"panels must be some of {', '.join(_PANELS)}; got {unknown or '()'}")
     run = simulate(Cell(tau_ATP=tau_ATP), t_end=60.0 * t_end_min)
     minutes = run.t / 60.0
-    fig, axes = plt.subplots(4, 1, figsize=(6.4, 7.2), sharex=True, layout="constrained")
-    na, v, ca, vol = axes
-    na.plot(minutes, run.Na_in, label="[Na⁺]ᵢ")
-    na.plot(minutes, run.K_in, label="[K⁺]ᵢ")
-    na.set_ylabel("mM")
-    v.plot(minutes, run.V, label="V (GHK with pump)")
-    v.plot(minutes, run.E_NCX, "--", label="E_NCX")
-    v.plot(minutes, run.E_K, ":", label="E_K")
-    v.set_ylabel("mV")
-    ca.plot(minutes, run.Ca_in * 1e6, color="tab:red", label="free [Ca²⁺]ᵢ")
-    ca.set_yscale("log")
-    ca.set_ylabel("nM")
-    vol.plot(minutes, run.volume, color="tab:purple", label="volume / resting volume")
-    vol.set_ylabel("relative")
-    vol.set_xlabel("time after ATP supply fails (min)")
-    for ax in axes:
+    columns = 2 if len(panels) > 1 else 1
+    rows = -(-len(panels) // columns)
+    fig, grid = plt.subplots(rows, columns, figsize=(_SIZE[0], _SIZE[1] * rows),
+                             layout="constrained", squeeze=False)
+    axes = dict(zip(panels, grid.flat, strict=False))
+    for extra in list(grid.flat)[len(panels):]:
+        extra.set_visible(False)
+    if "ions" in axes:
+        axes["ions"].plot(minutes, run.Na_in, label=_label("[Na⁺]ᵢ"))
+        axes["ions"].plot(minutes, run.K_in, label=_label("[K⁺]ᵢ"))
+        axes["ions"].set_ylabel("concentration (mM)")
+    if "voltage" in axes:
+        axes["voltage"].plot(minutes, run.V, label="V (GHK with pump)")
+        axes["voltage"].plot(minutes, run.E_NCX, label=_label("E_NCX"))
+        axes["voltage"].plot(minutes, run.E_K, label=_label("E_K"))
+        axes["voltage"].set_ylabel("potential (mV)")
+    if "calcium" in axes:
+        axes["calcium"].plot(minutes, run.Ca_in * 1e6, label=_label("free [Ca²⁺]ᵢ"))
+        axes["calcium"].set_yscale("log")
+        axes["calcium"].set_ylabel(_label("[Ca²⁺]ᵢ (nM)"))
+    if "volume" in axes:
+        axes["volume"].plot(minutes, run.volume, label="volume / resting volume")
+        axes["volume"].set_ylabel("relative volume")
+    for ax in axes.values():
         ax.axvline(0.0, color="black", lw=0.8)
         if run.t_ncx_reverses is not None:
-            ax.axvline(run.t_ncx_reverses / 60.0, color="tab:red", lw=0.8, ls=":")
+            ax.axvline(run.t_ncx_reverses / 60.0, color="#D55E00", lw=0.8, ls=":")
         ax.grid(alpha=0.3)
-        ax.legend(fontsize="x-small", loc="center left")
-    when = (f"NCX reverses at {run.t_ncx_reverses / 60.0:.1f} min (dotted red)"
+        ax.legend(loc="best")
+        ax.set_xlabel("time after ATP fails (min)")
+    when = (f"NCX reverses at {run.t_ncx_reverses / 60.0:.1f} min (dotted line)"
             if run.t_ncx_reverses is not None else "NCX does not reverse")
-    na.set_title(f"When the pump stops: {when}", fontsize="medium")
+    fig.set_label(f"When the pump stops: {when}")
     return fig
 
 
+@_styled
 def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
                                       dV_AP: float = 100.0) -> Figure:
     """N_AP = Δ[Na⁺]ᵢ F a / (2 C_m ΔV) against axon radius a (log–log)."""
@@ -307,5 +371,5 @@ def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
         n = float(law("action_potential_budget").numeric(dNa=dNa, a=a, C_m=C_m, dV_AP=dV_AP))
         ax.plot([a], [n], "o")
         ax.annotate(f"{label}: {n:,.0f}", (a, n), textcoords="offset points", xytext=(6, -12),
-                    fontsize="small")
+                    fontsize=9)
     return fig

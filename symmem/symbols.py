@@ -117,6 +117,10 @@ declare("c_out", r"c_{\mathrm{o}}", "mol/m^3", "concentration outside", "positiv
 declare("P", "P", "m/s", "permeability", "positive")
 declare("I", "I", "A/m^2", "current density, outward positive")
 declare("w", "w", "1", "e^(FV/RT)", "positive")
+declare("A", "A", "m/s mol/m^3", "sum of P c over the inside for cations (outside for "
+        "anions): the GHK denominator", "positive")
+declare("B", "B", "m/s mol/m^3", "sum of P c over the outside for cations (inside for "
+        "anions): the GHK numerator", "positive")
 
 _IONS = {"K": ("K", "+"), "Na": ("Na", "+"), "Cl": ("Cl", "-"), "Ca": ("Ca", "2+"),
          "H": ("H", "+")}

@@ -99,3 +99,4 @@ class Claim:
     point: Any = None  # limit: where the variable goes
     ics: dict[Any, Any] = field(default_factory=dict)  # ode: initial conditions
     problem: str = ""
+    expand: dict[Any, Any] = field(default_factory=dict)  # abbreviations to write out first

@@ -85,11 +85,14 @@ class Derivation:
         return self._add(Step(law.equation, "law", (law,), {}, because))
 
     def apply(self, rule: str, *args: Any, because: str, on: int | None = None,
-              **kwargs: Any) -> int:
+              into: sp.Eq | None = None, **kwargs: Any) -> int:
         """Apply a rule to step ``on`` (default: the last) and append the result.
 
-        ``substitute`` takes a list of step numbers and ``eliminate`` a symbol and a
-        step number: the steps they cite are recorded so the checker can use them.
+        ``substitute`` and ``abbreviate`` take a list of step numbers and ``eliminate``
+        a symbol and a step number: the steps they cite are recorded so the checker can
+        use them. ``into`` is the form the author wants shown (cancelled, ln(a/b), a
+        tidy common denominator): the rule must still apply, and the checker proves
+        ``into`` from the premise exactly as it would the rule's own result.
         """
         if rule not in RULES:
             raise DerivationError(f"derivation {self.name!r}: unknown rule {rule!r}; rules: "
@@ -102,9 +105,11 @@ class Derivation:
         previous = self._cited(source, number, rule).equation
         using: tuple[int, ...] = ()
         call_args = args
-        if rule == "substitute":
+        if rule in ("substitute", "abbreviate"):
             using = tuple(args[0])
             call_args = ([self._cited(k, number, rule).equation for k in using],)
+        if rule == "rewrite" and not args and into is not None:
+            call_args = (into,)
         if rule == "eliminate":
             using = (args[1],)
             call_args = (args[0], self._cited(args[1], number, rule).equation)
@@ -114,6 +119,11 @@ class Derivation:
             raise DerivationError(
                 f"derivation {self.name!r}, step {number} ({rule}): the rule could not be "
                 f"applied: {type(exc).__name__}: {exc}") from exc
+        if into is not None:
+            if not isinstance(into, sp.Equality):
+                raise DerivationError(f"derivation {self.name!r}, step {number} ({rule}): "
+                                      f"into= must be an equation, not {into!r}")
+            equation = into
         if not isinstance(equation, sp.Equality):
             shown = "False: its two sides are different numbers" if equation is sp.false \
                 else repr(equation)
@@ -149,9 +159,10 @@ class Derivation:
         """What the student will learn, one sentence per goal."""
         self.goals.extend(goals)
 
-    def figure(self, function: Any, caption: str, **kwargs: Any) -> None:
-        """A figure drawn by ``function(**kwargs)`` (see :mod:`symmem.plots`)."""
-        self.figures.append(Figure(function, caption, kwargs))
+    def figure(self, function: Any, caption: str, *, title: str = "", **kwargs: Any) -> None:
+        """A figure drawn by ``function(**kwargs)`` (see :mod:`symmem.plots`); ``title`` is
+        the one-line heading of its slide."""
+        self.figures.append(Figure(function, caption, kwargs, title))
 
     def example(self, law_name: str, caption: str, **values: Any) -> None:
         """A law evaluated with textbook values, in physiology units."""
@@ -186,13 +197,28 @@ class Derivation:
             if step.verdict is Verdict.FAILED and strict:
                 raise DerivationError(self._failure_message(number))
         for law, at in self.conclusions:
-            verdict, detail = implies(self.step(at).equation, law.equation,
+            verdict, detail = implies(self._expanded(self.step(at).equation, law), law.equation,
                                       preferred=[law.equation.lhs])
             if verdict is Verdict.FAILED and strict:
                 raise DerivationError(f"derivation {self.name!r}: step {at} does not arrive at "
                                       f"the law {law.name}: {detail}")
         self._verified = True
         return [s.verdict for s in self.steps]
+
+    def _expanded(self, equation: sp.Eq, law: Any) -> sp.Eq:
+        """``equation`` with the abbreviations the derivation defined (``A = Σ P c_i``)
+        written out, so that it can be compared with a law that does not use them."""
+        names = {}
+        for step in self.steps:
+            eq = step.equation
+            if step.rule == "define" and step.verdict is Verdict.DEFINED and isinstance(
+                    eq.lhs, sp.Symbol) and eq.lhs not in law.equation.free_symbols:
+                names[eq.lhs] = eq.rhs
+        for _ in range(len(names)):
+            if not equation.free_symbols & set(names):
+                break
+            equation = equation.xreplace(names)
+        return equation
 
     def check_step(self, number: int) -> Verdict:
         """Check step ``number`` against its rule's contract; sets its verdict and detail."""

@@ -36,6 +36,7 @@ class Figure:
     function: Callable[..., Any]
     caption: str
     kwargs: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""  # a short heading for the figure's slide; the caption goes below
 
     def __post_init__(self) -> None:
         module = getattr(self.function, "__module__", "") or ""
@@ -52,6 +53,13 @@ class Figure:
     def draw(self) -> Any:
         return self.function(**self.kwargs)
 
+    def heading(self, number: int = 1) -> str:
+        """The figure's one-line heading: its title, else the caption's first clause."""
+        if self.title:
+            return self.title
+        first = self.caption.split(":")[0].split(". ")[0].rstrip(".")
+        return first if len(first) <= 48 else f"Figure {number}"
+
 
 @dataclass(frozen=True)
 class Example:
@@ -62,7 +70,7 @@ class Example:
     values: Mapping[str, Any] = field(default_factory=dict)
 
     def code(self) -> str:
-        return f'law("{self.law}").numeric({", ".join(f"{k}={_literal(v)}" for k, v in self.values.items())})'  # noqa: E501
+        return f'law("{self.law}").quantity({", ".join(f"{k}={_literal(v)}" for k, v in self.values.items())})'  # noqa: E501
 
     def result(self) -> tuple[float, str, str]:
         """(value, result name, unit)."""
@@ -70,6 +78,12 @@ class Example:
 
         item = law(self.law)
         return float(item.numeric(**self.values)), item.result.name, item.result.unit
+
+    def quantity(self) -> Any:
+        """The result as a :class:`symmem.quantity.Quantity` (value, unit and name)."""
+        from symmem.laws import law
+
+        return law(self.law).quantity(**self.values)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
@@ -77,14 +77,22 @@ def derivation_text(d: Derivation) -> str:
     return "\n".join(out)
 
 
-def step_groups(d: Derivation, size: int = 3) -> list[list[int]]:
-    """Step numbers grouped for slides: a new group at each fresh start, at most ``size``."""
+def step_groups(d: Derivation, size: int = 3, weight: Any = None,
+                budget: float = float("inf")) -> list[list[int]]:
+    """Step numbers grouped for slides: a new group at each fresh start, at most ``size``
+    steps, and at most ``budget`` of ``weight(step)`` (an estimate of its height)."""
     groups: list[list[int]] = []
+    used = 0.0
     for number, step in enumerate(d.steps, start=1):
-        fresh = step.rule in ("define", "law")
-        if not groups or len(groups[-1]) >= size or (fresh and groups[-1]):
+        fresh = step.rule in ("define", "law") and not (
+            d.steps[number - 2].rule == "define" and step.rule == "define" and number > 1)
+        cost = weight(step) if weight is not None else 0.0
+        if not groups or len(groups[-1]) >= size or (fresh and groups[-1]) or (
+                groups[-1] and used + cost > budget):
             groups.append([])
+            used = 0.0
         groups[-1].append(number)
+        used += cost
     return groups
 
 

@@ -262,6 +262,29 @@ def substitute(previous: sp.Eq, using: list[sp.Eq]) -> sp.Eq:
     return _put_in(previous, {eq.lhs: eq.rhs for eq in using})
 
 
+def _abbreviate_contract(ctx: Context) -> Claim:
+    names = {}
+    for number, eq in ctx.cited.items():
+        if not isinstance(eq, sp.Equality) or not isinstance(eq.lhs, sp.Symbol):
+            return Claim("implies", problem=f"step {number} is not of the form name = "
+                         "expression, so it cannot abbreviate anything")
+        if eq.lhs not in atoms(ctx.equation):
+            return Claim("implies", problem=f"{_text(eq.lhs)} (defined in step {number}) "
+                         "does not occur in the abbreviated equation")
+        names[eq.lhs] = eq.rhs
+    cited = ", ".join(f"({n})" for n in ctx.cited)
+    return Claim("implies", premise=ctx.source, dependents=ctx.source_dependents,
+                 note=f"uses {cited}", expand=names)
+
+
+@register("abbreviate", "equivalence",
+          lambda show, using: "abbreviate with " + ", ".join(f"({n})" for n in using),
+          _abbreviate_contract)
+def abbreviate(previous: sp.Eq, using: list[sp.Eq]) -> sp.Eq:
+    """Write the names of cited definitions (``A = Σ P c_i``) in place of their sums."""
+    return _both(previous, lambda side: side.subs({eq.rhs: eq.lhs for eq in using}))
+
+
 def _specialise_contract(ctx: Context) -> Claim:
     mapping = {k: as_expression(v) for k, v in ctx.args[0].items()}
     deps = ctx.source_dependents
@@ -334,9 +357,20 @@ _REWRITES: dict[str, Callable[..., sp.Expr]] = {
 }
 
 
-@register("rewrite", "equivalence",
-          lambda show, how, *a: f"rewrite ({str(how).replace('_', ' ')})")
-def rewrite(previous: sp.Eq, how: str, *args: Any) -> sp.Eq:
+def _rewrite_phrase(show: Callable, how: Any = None, *args: Any) -> str:
+    if how is None or isinstance(how, sp.Basic):
+        return "rewrite"
+    return f"rewrite ({str(how).replace('_', ' ')})"
+
+
+@register("rewrite", "equivalence", _rewrite_phrase)
+def rewrite(previous: sp.Eq, how: Any = None, *args: Any) -> sp.Eq:
+    """Rewrite both sides by a named method, or into the equation ``how`` itself (the
+    checker proves it from the previous step)."""
+    if how is None:
+        raise InputError("rewrite needs a method (together, combine_logs, …) or into=")
+    if isinstance(how, sp.Equality):
+        return how
     if how == "collect":
         return _both(previous, lambda side: sp.collect(sp.expand(side), args[0]))
     if how not in _REWRITES:

@@ -65,6 +65,10 @@ def establish(claim: Claim, equation: Any, source: int | None = None) -> tuple[V
         return _limit(claim, equation, what)
     if claim.check == "ode":
         return _ode(claim, equation, what)
+    if claim.expand:
+        from symmem.derivation.rules import put
+
+        equation = put(equation, claim.expand)
     premises = claim.premise if isinstance(claim.premise, list) else [claim.premise]
     best: Decision | None = None
     for premise in premises:

@@ -92,6 +92,12 @@ class Law:
         """Evaluate the law in physiology units; scalars give a float, arrays broadcast."""
         return self.numeric_form(**params)
 
+    def quantity(self, **params: Any) -> Any:
+        """The value at scalar inputs, with its unit: shows as ``E = −97.7 mV``."""
+        from symmem.quantity import Quantity
+
+        return Quantity(float(self.numeric(**params)), self.result.unit, self.result.name)
+
     def evaluate(self, **params: Any) -> dict[str, Any]:
         """Evaluate and return ``{result_name: value}``."""
         return {self.result.name: self.numeric(**params)}
