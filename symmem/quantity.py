@@ -123,6 +123,10 @@ class Quantity:
     def count(self) -> bool:
         return bool(self.name) and _is_count(self.name)
 
+    def _rounded(self) -> bool:
+        """A count shown rounded (241.2 as 241, 120 600 as 1.2 × 10⁵) is approximate."""
+        return self.count and (self.value != round(self.value) or abs(self.value) >= 10_000)
+
     def __float__(self) -> float:
         return float(self.value)
 
@@ -137,7 +141,7 @@ class Quantity:
         """``E_{\\mathrm{K}} = -97.7\\,\\mathrm{mV}`` (``\\approx`` for a rounded count)."""
         number = number_latex(self.value, count=self.count)
         unit = unit_latex(self.unit)
-        relation = r" \approx " if self.count and self.value != round(self.value) else " = "
+        relation = r" \approx " if self._rounded() else " = "
         head = f"{self._name_latex()}{relation}" if self.name else ""
         return head + number + (rf"\,{unit}" if unit else "")
 
@@ -145,7 +149,7 @@ class Quantity:
         """``E = −97.7 mV``."""
         number = number_text(self.value, count=self.count)
         unit = unit_text(self.unit)
-        relation = " ≈ " if self.count and self.value != round(self.value) else " = "
+        relation = " ≈ " if self._rounded() else " = "
         head = f"{self.name}{relation}" if self.name else ""
         return head + number + (f" {unit}" if unit else "")
 

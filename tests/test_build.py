@@ -85,7 +85,7 @@ def test_each_notebook_teaches_the_whole_lesson(built):
         assert "In this notebook you will" in nb.cells[0].source, path.name
         assert "$$" in text and "**(1)**" in text
         assert "from symmem.plots import" in code, f"{path.name} has no figure"
-        assert ".numeric(" in code, f"{path.name} has no worked numbers"
+        assert ".quantity(" in code, f"{path.name} has no worked numbers"
         assert "<details><summary>Answer</summary>" in text, f"{path.name} has no exercise"
 
 

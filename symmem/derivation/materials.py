@@ -17,8 +17,14 @@ from symmem.errors import InputError
 __all__ = ["Example", "Exercise", "Figure", "call_source"]
 
 
+class _Name(str):
+    """A name written as it is (not quoted) in generated source."""
+
+
 def _literal(value: Any) -> str:
     """Python source for a plain value (numbers, strings, tuples, lists, dicts)."""
+    if isinstance(value, _Name):
+        return str(value)
     if isinstance(value, float):
         return repr(value) if value != int(value) or abs(value) >= 1e16 else f"{value:.1f}"
     return repr(value)
@@ -52,6 +58,12 @@ class Figure:
 
     def draw(self) -> Any:
         return self.function(**self.kwargs)
+
+    def slider_code(self) -> str:
+        """The notebook cell that gives the figure sliders (see :mod:`symmem.interactive`)."""
+        module, name = self.function.__module__, self.function.__name__
+        return (f"from {module} import {name}\nfrom symmem.interactive import explore\n\n"
+                f"{call_source('explore', {'function': _Name(name), **self.kwargs})}")
 
     def heading(self, number: int = 1) -> str:
         """The figure's one-line heading: its title, else the caption's first clause."""

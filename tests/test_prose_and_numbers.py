@@ -1,0 +1,81 @@
+"""Prose typeset as mathematics, numbers with units, and figure sliders."""
+
+from __future__ import annotations
+
+import pytest
+
+from symmem.errors import InputError
+from symmem.prose import prose_latex, prose_markdown
+from symmem.quantity import Quantity, number_latex, number_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("E_K", r"$E_{\mathrm{K}}$"),
+    ("c_i and c_o", r"$c_{\mathrm{i}}$ and $c_{\mathrm{o}}$"),
+    ("Na+/K+ pump", r"$\mathrm{Na}^{+}/\mathrm{K}^{+}$ pump"),
+    ("free Ca2+", r"free $\mathrm{Ca}^{2+}$"),
+    ("[K⁺]ₒ rises", r"$[\mathrm{K}^{+}]_{\mathrm{o}}$ rises"),
+    ("contains e^(−2FV/RT).", r"contains $e^{-2FV/RT}$."),
+    ("at V = −50 mV", r"at $V = -50$ mV"),
+    ("find E_NCX = 3E_Na − 2E_Ca now",
+     r"find $E_{\mathrm{NCX}} = 3E_{\mathrm{Na}} - 2E_{\mathrm{Ca}}$ now"),
+    ("A cell at rest", "A cell at rest"),  # an article is not a symbol
+    ("the author's $x^2$ stays", "the author's $x^2$ stays"),
+])
+def test_prose_for_a_slide(text: str, expected: str) -> None:
+    assert prose_latex(text) == expected
+
+
+def test_prose_never_leaves_a_raw_underscore_on_a_slide() -> None:
+    with pytest.raises(InputError, match="raw _"):
+        prose_latex("see my_python_variable_name! in a sentence 3_")
+
+
+def test_markdown_uses_the_same_mathematics() -> None:
+    assert prose_markdown("E_K at [K⁺]ₒ = 4") == (
+        r"$E_{\mathrm{K}}$ at $[\mathrm{K}^{+}]_{\mathrm{o}} = 4$")
+
+
+@pytest.mark.parametrize(("value", "latex", "text"), [
+    (-97.742, "-97.7", "−97.7"),          # three significant figures
+    (0.05, "0.05", "0.05"),
+    (1e-08, r"1 \times 10^{-8}", "1 × 10⁻⁸"),  # never Python's 1e-08
+    (120600.0, r"1.21 \times 10^{5}", "1.21 × 10⁵"),
+    (9.996e-06, r"1 \times 10^{-5}", "1 × 10⁻⁵"),  # rounding up carries the power
+])
+def test_numbers(value: float, latex: str, text: str) -> None:
+    assert number_latex(value) == latex
+    assert number_text(value) == text
+
+
+def test_counts_are_whole_numbers() -> None:
+    # N_AP is declared as a "number of" quantity: 241.2 spikes is shown as 241
+    assert Quantity(241.2, "", "N_AP").text() == "N_AP ≈ 241"
+    assert Quantity(120_600.0, "", "N_AP").text() == "N_AP ≈ 1.2 × 10⁵"
+
+
+def test_a_law_value_shows_its_unit() -> None:
+    from symmem.laws import law
+
+    # E_K for 155 mM inside, 4 mM outside at 37 °C: (RT/F) ln(4/155) = −97.7 mV
+    # (26.73 mV × −3.657 by hand)
+    q = law("nernst").quantity(c_in=155, c_out=4, z=1)
+    assert q.text() == "E = −97.7 mV"
+    assert q._repr_latex_() == r"$E = -97.7\,\mathrm{mV}$"
+    assert abs(float(q) + 97.74) < 0.01
+
+
+def test_moving_a_slider_redraws_the_figure() -> None:
+    pytest.importorskip("ipywidgets")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from symmem.interactive import explore
+    from symmem.plots import nernst_vs_ghk
+
+    explorer = explore(nernst_vs_ghk)
+    assert explorer is not None and "P_Na" in explorer.sliders
+    before = explorer.figure.axes[0].lines[1].get_ydata().copy()  # the GHK curve
+    explorer.sliders["P_Na"].value = 0.2
+    after = explorer.figure.axes[0].lines[1].get_ydata()
+    assert after[0] > before[0] + 5  # more Na⁺ permeability depolarises (mV)
