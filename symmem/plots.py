@@ -7,8 +7,8 @@ Defaults are the mammalian values of Hille (2001), Table 1.1, at 37 °C.
 
 >>> from symmem.plots import nernst_vs_ghk
 >>> fig = nernst_vs_ghk(P_Na=0.02)
->>> fig.axes[0].get_xlabel()
-'[K⁺]ₒ (mM)'
+>>> fig.axes[0].get_xlabel()  # symbols as mathtext
+'$[\\\\mathrm{K}^{+}]_{\\\\mathrm{o}}$ (mM)'
 """
 
 from __future__ import annotations

@@ -112,22 +112,12 @@ def test_every_notebook_executes(tmp_path):
 
 
 @NEEDS_TEX
-def test_every_slide_deck_compiles_without_overfull_lines(tmp_path):
-    results = build(COURSE, tmp_path / "nb", tmp_path / "slides", report=lambda line: None)
-    assert not {r.name: r.error for r in results if r.error}
-    pdfs = {p.stem for p in (tmp_path / "slides").glob("*.pdf") if "-figure-" not in p.name}
-    assert pdfs == {r.name for r in results}
-    tex = (tmp_path / "slides" / "pump_leak.tex").read_text()
-    assert r"\pause" in tex and r"\includegraphics" in tex and r"\titlepage" in tex
-
-
-@NEEDS_TEX
 def test_an_equation_wider_than_the_slide_is_an_error(tmp_path):
     wide = "+".join(f"x_{{{i}}}" for i in range(120))
     source = (r"\documentclass{beamer}\begin{document}\begin{frame}" + "\n"
               + rf"\noindent\mbox{{${wide}$}}" + "\n\n" + r"\end{frame}\end{document}")
     (tmp_path / "wide.tex").write_text(source)
-    with pytest.raises(LatexError, match="runs .* pt past the slide"):
+    with pytest.raises(LatexError, match="runs past the right edge by"):
         compile_pdf(tmp_path / "wide.tex")
     (tmp_path / "broken.tex").write_text(r"\documentclass{beamer}\begin{document}\undefinedmacro"
                                          r"\end{document}")

@@ -43,6 +43,8 @@ def _size(char: dict) -> float:
 
 def test_every_deck_has_footers_n_of_N_and_a_handout(decks: Path) -> None:
     assert len(_decks(decks)) == 12
+    tex = (decks / "pump_leak.tex").read_text()
+    assert r"\pause" in tex and r"\includegraphics" in tex and r"\titlepage" in tex
     for pdf_path in _decks(decks):
         with pdfplumber.open(pdf_path) as pdf:
             footers = [re.findall(r"(\d+)\s*/\s*(\d+)", page.extract_text() or "")[-1]
