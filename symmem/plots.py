@@ -370,6 +370,6 @@ def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
     for a, label in ((0.5, "thin unmyelinated axon"), (250.0, "squid giant axon")):
         n = float(law("action_potential_budget").numeric(dNa=dNa, a=a, C_m=C_m, dV_AP=dV_AP))
         ax.plot([a], [n], "o")
-        ax.annotate(f"{label}: {n:,.0f}", (a, n), textcoords="offset points", xytext=(6, -12),
-                    fontsize=9)
+        ax.annotate(f"{label}: {number_text(n, count=True)}", (a, n),
+                    textcoords="offset points", xytext=(6, -12), fontsize=9)
     return fig

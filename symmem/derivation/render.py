@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from symmem.latex import latex, tex_text
+from symmem.latex import latex
+from symmem.prose import prose_latex
 
 if TYPE_CHECKING:
     from symmem.derivation.core import Derivation, Step
@@ -55,7 +56,7 @@ def derivation_latex(d: Derivation) -> str:
     lines = [rf"% {d.title} (symmem derivation {d.name}); needs amsmath", r"\begin{align*}"]
     for number, step in enumerate(d.steps, start=1):
         lhs, rhs = equation_latex(step)
-        because, label = tex_text(step.because), tex_text(step_label(step, _math))
+        because, label = prose_latex(step.because), prose_latex(step_label(step, _math))
         lines.append(rf"\intertext{{({number}) {because} \emph{{[{label}]}}}}")
         end = r" \\" if number < len(d.steps) else ""
         lines.append(rf"{lhs} &= {rhs} \tag{{{number}}}{end}")
