@@ -1,6 +1,8 @@
 """The Nernst potential from the condition of no net driving force."""
 
 
+import sympy as sp
+
 from symmem import plots
 from symmem.derivation import Derivation
 from symmem.laws import law
@@ -21,11 +23,13 @@ def build() -> Derivation:
     d.apply("condition", {dmu: 0}, note="equilibrium",
             because="At equilibrium the move costs nothing: the difference is zero.")
     d.apply("solve", V, because="Solve for the membrane potential that balances the "
-                                "concentration gradient.")
+                                "concentration gradient.",
+            into=sp.Eq(V, -R * T / (z * F) * sp.log(c_in / c_out)))
     d.apply("specialise", {V: E}, because="This particular potential is the equilibrium "
             "potential E of the ion.")
-    d.apply("rewrite", "combine_logs", because="Recombine: flipping the ratio absorbs the minus "
-            "sign, so E = RT/(zF) ln(c_o/c_i).")
+    d.apply("rewrite", because="Flipping the ratio absorbs the minus sign, since "
+            "ln(c_i/c_o) = −ln(c_o/c_i).",
+            into=sp.Eq(E, R * T / (z * F) * sp.log(c_out / c_in)))
     d.conclude(law("nernst"))
     d.learn("derive the Nernst potential from the condition Δμ̃ = 0",
             "explain why flipping the ratio absorbs the minus sign",

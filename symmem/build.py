@@ -1,10 +1,12 @@
-"""``symmem build``: every derivation of a folder to a notebook and a Beamer deck.
+"""``symmem build``: each derivation to a notebook, a Beamer deck and a reveal.js deck.
 
 For each derivation file: build and verify it, write ``NAME.ipynb`` (optionally
 executed), draw its figures as PDF, write ``NAME.tex`` and compile it with pdflatex
-when that is on the PATH. One derivation's failure (a file that does not load, a
-step that does not follow, a LaTeX error) is reported with its name and step and
-does not stop the others. All files are written atomically.
+when that is on the PATH, and write ``NAME.html``, an offline reveal.js deck made
+from the notebook (:mod:`symmem.reveal`; its scripts are copied to ``_static/``).
+One derivation's failure (a file that does not load, a step that does not follow, a
+LaTeX error) is reported with its name and step and does not stop the others.
+All files are written atomically.
 
 Builds are incremental: ``SLIDES/.symmem-build.json`` records, for each derivation, a
 hash of its inputs (its file, the ``_helpers`` beside it, symmem's own source, the
@@ -55,12 +57,13 @@ def _digest(data: bytes) -> str:
 
 
 def _source_key() -> str:
-    """symmem's version and the hash of its own source files (a code change rebuilds)."""
+    """symmem's version and the hash of its source and templates (a change rebuilds)."""
     from symmem import __version__
 
     package = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for source in sorted(package.rglob("*.py")):
+    sources = [*package.rglob("*.py"), *(package / "templates").rglob("*")]
+    for source in sorted(p for p in sources if p.is_file()):
         if "course_files" in source.parts:
             continue
         h.update(source.relative_to(package).as_posix().encode())
@@ -107,16 +110,18 @@ def _known_questions() -> set[str]:
     return set(QUESTIONS)
 
 
-def _save_figure(figure: object, path: Path) -> Path:
+def _save_figure(figure: object, path: Path) -> tuple[Path, bytes]:
+    """Draw a figure once: write it as PDF (for Beamer) and return it as PNG (for reveal.js)."""
     import io
 
     import matplotlib.pyplot as plt
 
     drawn = figure.draw()  # type: ignore[attr-defined]
-    buffer = io.BytesIO()
-    drawn.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None})
+    pdf, png = io.BytesIO(), io.BytesIO()
+    drawn.savefig(pdf, format="pdf", metadata={"CreationDate": None, "ModDate": None})
+    drawn.savefig(png, format="png", dpi=200, metadata={"Software": None})
     plt.close(drawn)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, pdf.getvalue()), png.getvalue()
 
 
 def _execute(notebook_path: Path, timeout: float) -> None:
@@ -167,6 +172,7 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
                 pdf: bool, questions: set[str]) -> None:
     from symmem.derivation import DerivationError
     from symmem.notebook import derivation_notebook, notebook_bytes
+    from symmem.reveal import deck_html, deck_notebook
     from symmem.slides import LatexError, compile_pdf, derivation_slides
 
     with helpers_importable(path.parent):
@@ -190,8 +196,13 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
     if execute:
         _execute(built.files[-1], timeout=600)
     figure_names = [f"{d.name}-figure-{i}.pdf" for i in range(1, len(d.figures) + 1)]
+    images = []
     for figure, filename in zip(d.figures, figure_names, strict=True):
-        built.files.append(_save_figure(figure, slides / filename))
+        path, png = _save_figure(figure, slides / filename)
+        built.files.append(path)
+        images.append(png)
+    deck = deck_html(deck_notebook(nb, d, images))
+    built.files.append(write_atomic(slides / f"{d.name}.html", deck))
     built.files.append(write_atomic(slides / f"{d.name}.tex",
                                     derivation_slides(d, figure_names)))
     if pdf:
@@ -211,6 +222,7 @@ def _warm_up() -> None:
     import symmem.laws
     import symmem.notebook
     import symmem.plots
+    import symmem.reveal
     import symmem.slides  # noqa: F401
 
 
@@ -238,6 +250,9 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
     manifest = _load_manifest(slides)
     keys = {p.stem: _inputs_key(p, {"execute": execute, "pdf": compile_pdfs}, source,
                                 (notebooks, slides)) for p in files}
+    from symmem.reveal import install_static
+
+    install_static(slides)  # reveal.js and MathJax for the HTML decks, when missing or stale
     results: dict[str, Built] = {}
     for path in files:
         entry = manifest.get(path.stem)
@@ -327,7 +342,8 @@ def summary(results: list[Built], seconds: float, notebooks: Path, slides: Path)
     up_to_date = f" ({skipped} up to date)" if skipped else ""
     lines = [f"Built {len(ok)} of {many(len(fresh), 'derivation')}{up_to_date} in "
              f"{seconds:.1f} s: {many(count('.ipynb'), 'notebook')} in {notebooks}/; "
-             f"{many(count('.tex'), 'slide deck')} ({count('.pdf')} compiled to PDF) and "
+             f"{many(count('.tex'), 'slide deck')} ({count('.pdf')} compiled to PDF), "
+             f"{many(count('.html'), 'reveal.js deck')} and "
              f"{many(count('.pdf', True), 'figure')} in {slides}/."]
     for r in failed:
         lines.append(f"FAILED {r.name}: {r.error}")

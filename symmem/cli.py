@@ -222,12 +222,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _register_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "build", help="build notebooks and Beamer slides from the derivations",
+        "build", help="build notebooks, Beamer and reveal.js slides from the derivations",
         description="Verify every derivation in the folder and write, for each, a Jupyter "
-        "notebook (OUT/NAME.ipynb) and Beamer slides (SLIDES/NAME.tex with its figures, and "
-        "NAME.pdf when pdflatex is on the PATH). A derivation that fails is reported with its "
-        "step; the others are still built, and the exit code is 1. Running the build twice "
-        "gives identical notebooks and .tex files.",
+        "notebook (OUT/NAME.ipynb), Beamer slides (SLIDES/NAME.tex with its figures, and "
+        "NAME.pdf and NAME-handout.pdf when pdflatex is on the PATH) and an offline reveal.js "
+        "deck (SLIDES/NAME.html; open it in a browser, no network needed: its scripts are in "
+        "SLIDES/_static). A derivation that fails is reported with its step; the others are "
+        "still built, and the exit code is 1. Running the build twice gives identical "
+        "notebooks, .tex and .html files; a derivation whose inputs did not change is "
+        "skipped.",
         epilog="examples:\n  symmem build\n  symmem build --no-pdf\n"
         "  symmem build --derivations my_course --out my_course/notebooks --slides "
         "my_course/slides\n  symmem build --execute   # also run every notebook and keep "
@@ -241,7 +244,8 @@ def _register_build(sub: argparse._SubParsersAction) -> None:
                    help="where slides and figures go (default: slides)")
     p.add_argument("--execute", action="store_true",
                    help="run each notebook with nbclient and write its outputs")
-    p.add_argument("--no-pdf", action="store_true", help="write .tex only; skip pdflatex")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="skip pdflatex (the .tex and .html decks are still written)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="derivations built in parallel (default: 2, or 1 on one CPU)")
     p.add_argument("--quiet", action="store_true", help="print the summary only")

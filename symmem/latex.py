@@ -17,7 +17,7 @@ from sympy.printing.latex import LatexPrinter
 
 from symmem.symbols import info
 
-__all__ = ["SymmemLatexPrinter", "latex"]
+__all__ = ["UNICODE_MATH", "SymmemLatexPrinter", "latex", "tex_text"]
 
 #: factors in a product are printed in this order; unlisted symbols come after, by name
 _FACTOR_ORDER = {"n": 0, "nu": 1, "P": 2, "z": 3, "r": 4, "R": 5, "T": 6, "F": 7}
@@ -135,7 +135,8 @@ def latex(expr: sp.Basic | str, **settings: object) -> str:
 _TEXT_ESCAPES = {"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "^": r"\^{}",
                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
                  "\\": r"\textbackslash{}", "<": r"\textless{}", ">": r"\textgreater{}"}
-_UNICODE_MATH = {
+#: Unicode symbols in prose and their LaTeX (the one table: ``tex_text`` and ``symmem.prose``)
+UNICODE_MATH = {
     "−": "-", "Δ": r"\Delta ", "ψ": r"\psi ", "μ": r"\mu ", "μ̃": r"\tilde{\mu}", "τ": r"\tau ",
     "ρ": r"\rho ", "β": r"\beta ", "≈": r"\approx ", "≠": r"\neq ", "≤": r"\le ", "≥": r"\ge ",
     "→": r"\to ",
@@ -145,6 +146,9 @@ _UNICODE_MATH = {
     "⁹": "^{9}", "⁵": "^{5}", "⁷": "^{7}", "⁸": "^{8}", "₀": "_{0}", "₁": "_{1}",
     "₂": "_{2}", "π": r"\pi ", "ℓ": r"\ell ",
     "\x01": r"\tilde{\mu}", "±": r"\pm ", "∞": r"\infty ", "α": r"\alpha ",
+    "φ": r"\phi ", "ϕ": r"\phi ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\varepsilon ",
+    "θ": r"\theta ", "κ": r"\kappa ", "λ": r"\lambda ", "σ": r"\sigma ", "ω": r"\omega ",
+    "Ω": r"\Omega ", "Φ": r"\Phi ",
 }
 
 
@@ -160,8 +164,8 @@ def tex_text(text: str) -> str:
         chunk: list[str] = []
         math: list[str] = []
         for ch in part + "\0":
-            if ch in _UNICODE_MATH:
-                math.append(_UNICODE_MATH[ch].strip())
+            if ch in UNICODE_MATH:
+                math.append(UNICODE_MATH[ch].strip())
                 continue
             if math:
                 chunk.append("$" + "{}".join(math) + "$")

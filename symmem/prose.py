@@ -35,6 +35,7 @@ import re
 from functools import cache
 
 from symmem.errors import InputError
+from symmem.latex import UNICODE_MATH
 
 __all__ = ["prose_latex", "prose_markdown", "segments"]
 
@@ -46,14 +47,9 @@ _GREEK = {"alpha": r"\alpha", "beta": r"\beta", "gamma": r"\gamma", "rho": r"\rh
           "tau": r"\tau", "psi": r"\psi", "mu": r"\mu", "pi": r"\pi", "dpsi": r"\Delta\psi",
           "Δpsi": r"\Delta\psi", "dmu": r"\Delta\tilde{\mu}", "dp": r"\Delta p",
           "dpH": r"\Delta\mathrm{pH}"}
-_UNICODE = {
-    "−": "-", "Δ": r"\Delta ", "ψ": r"\psi ", "μ̃": r"\tilde{\mu}", "μ": r"\mu ",
-    "µ": r"\mu ", "τ": r"\tau ", "ρ": r"\rho ", "β": r"\beta ", "α": r"\alpha ", "π": r"\pi ",
-    "ℓ": r"\ell ", "≈": r"\approx ", "≠": r"\neq ", "≤": r"\le ", "≥": r"\ge ", "→": r"\to ",
-    "·": r"\cdot ",
-    "×": r"\times ", "±": r"\pm ", "∞": r"\infty ", "°": r"^{\circ}", "′": "'",
-    "½": r"\tfrac12 ", "ᵢ": r"_{\mathrm{i}}", "ₒ": r"_{\mathrm{o}}",
-}
+_UNICODE = UNICODE_MATH  # the one table of Unicode symbols, shared with tex_text
+#: Greek letters that make a word mathematics
+_GREEK_LETTERS = "ΔμψτρβαπφϕγδεθκλσωΩΦ"
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789", strict=True))
 _FUNCTIONS = {"ln": r"\ln", "log10": r"\log_{10}", "log": r"\log", "exp": r"\exp",
@@ -221,11 +217,12 @@ def _kind(word: str) -> str:
         if len(run) == 2 and (run.islower() or (run[0].isupper() and run[1].islower())) \
                 and run != "ln":
             return "text"
-    allowed = r"[\ue000\ue001A-Za-z0-9=+\-−/()·×.,;:<>≈≤≥→≠Δμ̃ψτρβαπℓ²³⁺⁻⁰¹⁴-⁹ᵢₒ*~±′]+"
+    allowed = (r"[\ue000\ue001A-Za-z0-9=+\-−/()·×.,;:<>≈≤≥→≠μ̃ℓ²³⁺⁻⁰¹⁴-⁹ᵢₒ*~±′"
+               + _GREEK_LETTERS + "]+")
     if not re.fullmatch(allowed, bare):
         return "text"
     mathy = r"[=/^()]|\d[A-Za-z]|[A-Za-z]\d|[²³⁺⁻⁰¹⁴-⁹]"
-    if "\ue000" in bare or bare[0] in "Δμψτρβαπ" or re.search(mathy, bare):
+    if "\ue000" in bare or bare[0] in _GREEK_LETTERS or re.search(mathy, bare):
         return "strong"
     return "weak"
 
@@ -243,7 +240,6 @@ def segments(text: str) -> list[tuple[str, str]]:
         pieces: list[tuple[str, str]] = []
         run: list[str] = []
         flush = functools.partial(_flush, pieces=pieces, held=held)
-        restore = functools.partial(_restore, held=held)
         for word in words:
             if not word:
                 continue
@@ -258,7 +254,7 @@ def segments(text: str) -> list[tuple[str, str]]:
             if kind == "text":
                 flush(run)
                 run = []
-                pieces.append(("text", _HELD.sub(restore, word)))
+                pieces.extend(_text_and_atoms(word, held))
             else:
                 run.append(core)
                 if tail:
@@ -308,7 +304,7 @@ def _flush(run: list[str], pieces: list[tuple[str, str]], held: list[str]) -> No
                                     kinds[0] != "op" and kinds[-1] != "op")
     text = "".join(run)
     if not formula:
-        pieces.append(("text", _HELD.sub(lambda m: _restore(m, held), text) + space))
+        pieces.extend(_text_and_atoms(text + space, held))
         return
     lead = ""
     while text.startswith("(") and text.count("(") > text.count(")"):
@@ -322,8 +318,15 @@ def _flush(run: list[str], pieces: list[tuple[str, str]], held: list[str]) -> No
         pieces.append(("text", trailing + space))
 
 
-def _restore(match: re.Match[str], held: list[str]) -> str:
-    return "$" + held[int(match[1])] + "$"
+def _text_and_atoms(text: str, held: list[str]) -> list[tuple[str, str]]:
+    """Words as text, with the atoms held in them (``Na+`` of "Na+-loaded") as maths."""
+    pieces: list[tuple[str, str]] = []
+    for i, part in enumerate(_HELD.split(text)):
+        if i % 2:
+            pieces.append(("math", held[int(part)]))
+        elif part:
+            pieces.append(("text", part))
+    return pieces
 
 
 def prose_latex(text: str) -> str:

@@ -5,8 +5,8 @@ One place decides how a value is shown, on a slide (LaTeX), in a notebook
 
 * three significant figures, trailing zeros dropped: ``-97.7 mV``, ``0.05``;
 * powers of ten written out, never Python's e-notation: ``1 × 10⁻⁸ m/s``;
-* a count (a symbol whose meaning is "number of …") is a whole number, and a
-  large one is rounded to two figures: ``≈ 1.2 × 10⁵``.
+* a count (a symbol whose meaning is "number of …") is a whole number, and one of
+  10 000 or more is rounded to two figures: ``≈ 3 × 10⁴``, ``≈ 1.2 × 10⁵``.
 
 >>> number_latex(-97.74)
 '-97.7'
@@ -14,6 +14,8 @@ One place decides how a value is shown, on a slide (LaTeX), in a notebook
 '1 \\\\times 10^{-8}'
 >>> number_text(120600.0, count=True)
 '1.2 × 10⁵'
+>>> number_text(30152.0, count=True), number_text(12345.6)
+('3 × 10⁴', '12300')
 >>> Quantity(-97.74, "mV", "E").text()
 'E = −97.7 mV'
 """
@@ -34,15 +36,16 @@ def _parts(value: float, figures: int = 3, count: bool = False) -> tuple[str, in
         return ("∞" if value > 0 else "−∞") if math.isinf(value) else "NaN", None
     if value == 0:
         return "0", None
+    power = math.floor(math.log10(abs(value)))
     if count:
         rounded = round(value)
         if abs(rounded) < 10_000:
             return f"{rounded:d}", None
         figures = 2
-    power = math.floor(math.log10(abs(value)))
-    if -3 <= power < 5:
+    elif -3 <= power < 5:
         decimals = max(0, figures - 1 - power)
-        text = f"{value:.{decimals}f}"
+        # significant figures also when the integer part is longer (12 345.6 as 12 300)
+        text = f"{round(value, figures - 1 - power):.{decimals}f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return ("0" if text in ("-0", "") else text), None

@@ -25,7 +25,8 @@ from pathlib import Path
 import sympy as sp
 
 from symmem.derivation import Derivation
-from symmem.derivation.render import step_groups, step_label
+from symmem.derivation.layout import equation_broken, frame_groups
+from symmem.derivation.render import step_label
 from symmem.errors import LatexError
 from symmem.files import write_atomic
 from symmem.latex import latex
@@ -65,8 +66,6 @@ OVERFULL_LIMIT_PT = 0.5
 _OVERFULL = re.compile(r"Overfull \\([hv])box \((\d+(?:\.\d+)?)pt too (?:wide|high)\)"
                        r"[^\n]*?(?:lines? (\d+)|detected at line (\d+)|has occurred)")
 _FRAME = re.compile(r"^\\begin\{frame\}(?:\[[^\]]*\])?\{(.*)\}\s*$")
-#: a line of a broken equation holds terms up to about this many characters of sstr
-_LINE_BUDGET = 52
 
 
 def _math(expr: object) -> str:
@@ -75,73 +74,6 @@ def _math(expr: object) -> str:
 
 def _frame(title: str, body: list[str], options: str = "") -> list[str]:
     return [rf"\begin{{frame}}{options}{{{title}}}", *body, r"\end{frame}", ""]
-
-
-def _terms(side: sp.Expr) -> list[sp.Expr]:
-    """The terms of a sum in the printer's order (positive first), else the side alone."""
-    if not isinstance(side, sp.Add):
-        return [side]
-    terms = list(side.as_ordered_terms())
-    return [t for t in terms if not t.could_extract_minus_sign()] + [
-        t for t in terms if t.could_extract_minus_sign()]
-
-
-def _lines(terms: list[sp.Expr]) -> list[list[sp.Expr]]:
-    """Terms grouped into lines of similar length."""
-    sizes = [len(sp.sstr(t)) for t in terms]
-    count = max(1, -(-sum(sizes) // _LINE_BUDGET))
-    target = sum(sizes) / count
-    lines: list[list[sp.Expr]] = [[]]
-    used = 0
-    for term, size in zip(terms, sizes, strict=True):
-        if lines[-1] and used + size > target * 1.15 and len(lines) < count + 1:
-            lines.append([])
-            used = 0
-        lines[-1].append(term)
-        used += size
-    return lines
-
-
-def _signed(term: sp.Expr, first: bool) -> str:
-    if term.could_extract_minus_sign():
-        inner = latex(-term)
-        return f"- {inner}" if first else f" - {inner}"
-    return latex(term) if first else f" + {latex(term)}"
-
-
-def equation_broken(lhs: sp.Expr, rhs: sp.Expr, relation: str = "=") -> str:
-    """``lhs = rhs`` in an ``aligned`` block, the longer side broken between its terms."""
-    if len(_terms(rhs)) < 2 and len(_terms(lhs)) < 2:
-        return f"{latex(lhs)} {relation} {latex(rhs)}"
-    if len(_terms(rhs)) >= 2 and len(sp.sstr(rhs)) >= len(sp.sstr(lhs)):
-        rows = []
-        for i, line in enumerate(_lines(_terms(rhs))):
-            text = "".join(_signed(t, j == 0 and i == 0) for j, t in enumerate(line))
-            rows.append((f"{latex(lhs)} &{relation} " if i == 0 else r"&\quad ") + text)
-        return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
-    rows = []
-    lines = _lines(_terms(lhs))
-    for i, line in enumerate(lines):
-        text = "".join(_signed(t, j == 0 and i == 0) for j, t in enumerate(line))
-        rows.append(("&" if i == 0 else r"&\quad ") + text)
-    rows[-1] += f" {relation} {latex(rhs)}"
-    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
-
-
-def _height(step: object) -> float:
-    """A rough height (pt) of a step on a slide: its sentence, note and equation lines."""
-    eq = step.equation  # type: ignore[attr-defined]
-    lines = 1
-    for side in (eq.lhs, eq.rhs):
-        if len(sp.sstr(side)) > 70 and len(_terms(side)) > 1:
-            lines = max(lines, len(_lines(_terms(side))))
-    tall = any(isinstance(p, sp.Pow) and p.exp.is_negative and not p.base.is_Symbol
-               for p in sp.preorder_traversal(eq))
-    return 34 + lines * (32 if tall else 17)
-
-
-#: the height (pt) the steps of one frame may take
-_FRAME_BUDGET = 190
 
 
 def _stepeq(lhs: sp.Expr, rhs: sp.Expr, boxed: bool = False) -> str:
@@ -190,7 +122,7 @@ def derivation_slides(d: Derivation, figure_files: Sequence[str] = ()) -> str:
                  *(rf"\item {prose_latex(g)}" for g in d.goals), r"\end{itemize}"]
     out += _frame("What this is about", aims)
 
-    for group in step_groups(d, weight=_height, budget=_FRAME_BUDGET):
+    for group in frame_groups(d):
         body: list[str] = []
         for number in group:
             step = d.step(number)

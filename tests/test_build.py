@@ -38,6 +38,7 @@ def test_every_course_derivation_builds(built):
     names = {p.stem for p in COURSE.glob("*.py") if not p.name.startswith("_")}
     assert {p.stem for p in built["notebooks"].glob("*.ipynb")} == names
     assert {p.stem for p in built["slides"].glob("*.tex")} == names
+    assert {p.stem for p in built["slides"].glob("*.html")} == names
 
 
 def test_committed_notebooks_equal_the_build(built):
@@ -54,7 +55,9 @@ def test_building_twice_gives_identical_bytes(built, tmp_path):
     for first in built["notebooks"].glob("*.ipynb"):
         assert first.read_bytes() == (built["notebooks"].parent / "again" / first.name
                                       ).read_bytes(), first.name
-    for first in built["slides"].glob("*.tex"):
+    decks = [*built["slides"].glob("*.tex"), *built["slides"].glob("*.html")]
+    assert len(decks) == 24
+    for first in decks:
         assert first.read_bytes() == (tmp_path / "slides" / first.name).read_bytes(), first.name
 
 
@@ -82,7 +85,7 @@ def test_each_notebook_teaches_the_whole_lesson(built):
         text = "\n".join(cell.source for cell in nb.cells)
         code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
         assert nb.cells[0].source.startswith("# ")
-        assert "In this notebook you will" in nb.cells[0].source, path.name
+        assert "You will learn to" in nb.cells[0].source, path.name
         assert "$$" in text and "**(1)**" in text
         assert "from symmem.plots import" in code, f"{path.name} has no figure"
         assert ".quantity(" in code, f"{path.name} has no worked numbers"
@@ -140,7 +143,8 @@ def test_one_failing_derivation_does_not_stop_the_others(tmp_path, capsys):
     assert code == 1
     assert (tmp_path / "nb" / "nernst.ipynb").exists()
     assert not (tmp_path / "nb" / "wrong_sign.ipynb").exists()
-    assert "FAILED wrong_sign: derivation 'nernst': step 5 does not arrive at the law" in out
+    # the last step no longer follows: E = RT/(zF) ln(c_o/c_i) is not -E of step 4
+    assert "FAILED wrong_sign: derivation 'nernst', step 5 (rewrite): does not follow" in out
     assert "FAILED syntax: the file could not be built: SyntaxError" in out
     assert "Built 1 of 3 derivations" in out
 

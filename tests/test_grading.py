@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browser import chromium, open_page
 
 from symmem.checking import grade
 from symmem.checking.grade_input import stream_rows
@@ -303,38 +304,15 @@ def test_the_report_groups_wrong_answers_by_equivalence_and_loads_nothing(tmp_pa
     assert "Rows to review" in page and "invalid" in page
 
 
-def _chromium() -> str | None:
-    import shutil
-
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _page_requests(page: Path, tmp_path: Path, name: str) -> tuple[Path, set[str]]:
-    """Render ``page`` in headless chromium: the screenshot, and the URLs the page itself
-    asked for (chromium's own update and account checks have no page origin)."""
-    shot, log = tmp_path / f"{name}.png", tmp_path / f"{name}.json"
-    subprocess.run(
-        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={tmp_path / name}", f"--log-net-log={log}",
-         "--window-size=1000,1800", f"--screenshot={shot}", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
-    events = json.loads(log.read_text(encoding="utf-8", errors="replace"))["events"]
-    asked = {e["params"]["url"] for e in events
-             if "url" in e.get("params", {}) and str(e["params"].get("initiator", "")) in (
-                 "null", "file://")}
-    return shot, asked
-
-
-@pytest.mark.skipif(_chromium() is None and os.environ.get("CI") != "true",
+@pytest.mark.skipif(chromium() is None and os.environ.get("CI") != "true",
                     reason="chromium is not installed (CI installs it)")
 def test_the_report_renders_offline_in_headless_chromium(tmp_path):
     control = tmp_path / "control.html"
     control.write_text('<html><body><img src="http://127.0.0.1:9/x.png">x</body></html>')
-    _, asked = _page_requests(control, tmp_path, "control")
+    _, asked = open_page(control, tmp_path, "control")
     assert "http://127.0.0.1:9/x.png" in asked  # the check does see a page's requests
-    shot, asked = _page_requests(_report(tmp_path), tmp_path, "report")
-    assert shot.exists() and shot.stat().st_size > 20_000
+    shot, asked = open_page(_report(tmp_path), tmp_path, "report")
+    assert Path(shot).exists() and Path(shot).stat().st_size > 20_000
     assert not asked, asked
 
 

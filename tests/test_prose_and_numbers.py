@@ -79,3 +79,12 @@ def test_moving_a_slider_redraws_the_figure() -> None:
     explorer.sliders["P_Na"].value = 0.2
     after = explorer.figure.axes[0].lines[1].get_ydata()
     assert after[0] > before[0] + 5  # more Na⁺ permeability depolarises (mV)
+
+
+def test_an_ion_inside_a_hyphenated_word_is_typeset_as_maths() -> None:
+    from symmem.prose import prose_markdown, segments
+
+    assert segments("a Na+-loaded cell") == [
+        ("text", "a "), ("math", r"\mathrm{Na}^{+}"), ("text", "-loaded cell")]
+    # Markdown escaping applies to the words only, never to the LaTeX of the ion
+    assert prose_markdown("a Na+-loaded cell") == r"a $\mathrm{Na}^{+}$-loaded cell"

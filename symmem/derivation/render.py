@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
+from symmem.derivation.layout import equation_broken
 from symmem.latex import latex
-from symmem.prose import prose_latex
+from symmem.prose import prose_latex, prose_markdown
 
 if TYPE_CHECKING:
     from symmem.derivation.core import Derivation, Step
@@ -19,7 +20,6 @@ __all__ = [
     "derivation_markdown",
     "derivation_text",
     "md_text",
-    "step_groups",
     "step_label",
     "step_markdown",
 ]
@@ -41,6 +41,8 @@ def step_label(step: Step, show: object = sp.sstr) -> str:
     """
     verdict = str(step.verdict) if step.verdict is not None else ""
     mark = _MARK.get(verdict, "")
+    if step.rule == "define":  # an introduced equation is a definition or a premise
+        return "premise" if mark == "assumption" else "definition"
     label = step.phrase(show) + (f"; {mark}" if mark and mark != "proved" else "")
     if "although" in step.note:
         label += " (" + step.note.split("although ", 1)[1] + ")"
@@ -78,25 +80,6 @@ def derivation_text(d: Derivation) -> str:
     return "\n".join(out)
 
 
-def step_groups(d: Derivation, size: int = 3, weight: Any = None,
-                budget: float = float("inf")) -> list[list[int]]:
-    """Step numbers grouped for slides: a new group at each fresh start, at most ``size``
-    steps, and at most ``budget`` of ``weight(step)`` (an estimate of its height)."""
-    groups: list[list[int]] = []
-    used = 0.0
-    for number, step in enumerate(d.steps, start=1):
-        fresh = step.rule in ("define", "law") and not (
-            d.steps[number - 2].rule == "define" and step.rule == "define" and number > 1)
-        cost = weight(step) if weight is not None else 0.0
-        if not groups or len(groups[-1]) >= size or (fresh and groups[-1]) or (
-                groups[-1] and used + cost > budget):
-            groups.append([])
-            used = 0.0
-        groups[-1].append(number)
-        used += cost
-    return groups
-
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
@@ -109,11 +92,26 @@ def _md_math(expr: object) -> str:
     return f"${latex(expr)}$"
 
 
-def step_markdown(d: Derivation, number: int) -> str:
-    """One step: its number and reason, the equation, and how it was made and checked."""
+def _html_escape(tex: str) -> str:
+    return tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def step_markdown(d: Derivation, number: int, *, both_forms: bool = False) -> str:
+    """One step: its number and reason, the equation, and how it was made and checked.
+
+    With ``both_forms`` the equation is an HTML block holding it on one line and
+    broken between its terms (:func:`symmem.derivation.layout.equation_broken`); the
+    reveal.js deck shows whichever fits the slide, as ``\\stepeq`` does in Beamer.
+    """
     step = d.step(number)
     lhs, rhs = equation_latex(step)
-    return (f"**({number})** {md_text(step.because)}\n\n$$\n{lhs} = {rhs}\n$$\n\n"
+    shown = f"$$\n{lhs} = {rhs}\n$$"
+    if both_forms:
+        broken = equation_broken(step.equation.lhs, step.equation.rhs)
+        shown = ('<div class="symmem-eq">\n'
+                 f'<div class="one">$${_html_escape(f"{lhs} = {rhs}")}$$</div>\n'
+                 f'<div class="broken">$${_html_escape(broken)}$$</div>\n</div>')
+    return (f"**({number})** {prose_markdown(step.because)}\n\n{shown}\n\n"
             f"<small>{step_label(step, _md_math)}</small>")
 
 
