@@ -12,6 +12,7 @@ x, L, D, beta, J, I = (sym(n) for n in ("x", "L", "D", "beta", "J", "I"))
 c_in, c_out = sym("c_in"), sym("c_out")
 c = sp.Function("c", positive=True)
 psi = sp.Function("psi", real=True)
+C1 = sp.Symbol("C1")  # the constant of integration, as sympy.dsolve names it
 
 
 def build() -> Derivation:
@@ -26,12 +27,21 @@ def build() -> Derivation:
             because="Goldman's assumption: the potential falls linearly from psi_i at x = 0 "
                     "to psi_o at x = L, so its slope is −V/L.")
     d.apply("solve", c(x).diff(x), because="Rearrange into a first-order linear ODE for c(x).")
-    d.apply("dsolve", c(x), {c(0): beta * c_in},
-            because="Solve it; at the inner face the concentration is beta c_i.")
-    d.apply("specialise", {x: L}, because="Evaluate at the outer face x = L ...")
+    general = d.apply("dsolve", c(x), {}, because="Its general solution has one constant, "
+                      "C1, fixed by the boundaries.")
+    d.apply("specialise", {x: 0}, because="At the inner face x = 0 ...")
+    d.apply("condition", {c(0): beta * c_in}, note="the inner boundary",
+            because="... the membrane holds beta c_i: the partition coefficient times the "
+                    "concentration in the cytoplasm.")
+    d.apply("solve", C1, because="That fixes C1.")
+    d.apply("eliminate", C1, len(d.steps), on=general, because="Put C1 back into the "
+            "general solution.")
+    d.apply("specialise", {x: L}, because="At the outer face x = L ...")
     d.apply("condition", {c(L): beta * c_out}, note="the outer boundary",
-            because="... where the concentration is beta c_o.")
-    d.apply("solve", J, because="The only unknown left is the flux: solve for J.")
+            because="... the membrane holds beta c_o, as at the inner face.")
+    u = z * F * V / (R * T)
+    d.apply("solve", J, because="The only unknown left is the flux: solve for J.",
+            into=sp.Eq(J, D * beta * u / L * (c_in - c_out * sp.exp(-u)) / (1 - sp.exp(-u))))
     p_def = d.define(sp.Eq(P, D * beta / L), "Collect D beta / L into the permeability P.")
     d.apply("eliminate", D, p_def, on=p_def - 1, because="Write the flux with P.")
     i_def = d.define(sp.Eq(I, z * F * J), "Each mole of flux carries zF of charge: I = zFJ.")

@@ -23,7 +23,7 @@ def build() -> Derivation:
                  "Cl": (-1, "The chloride current: z = −1 flips the sign of the exponent, "
                             "which is why Cl− terms swap sides.")}, source=1)
     total = d.define(sp.Eq(sym("I_K") + sym("I_Na") + sym("I_Cl"), 0),
-                     "At the resting potential the total current is zero.")
+                     "Zero total current at rest (the pump's small current left out).")
     d.apply("substitute", [2, 3, 4], on=total, because="Put in the three GHK currents.")
     d.apply("divide", F**2 * V / (R * T),
             into=sp.Eq(term("K", 1) + term("Na", 1) + term("Cl", -1), 0),
@@ -48,8 +48,10 @@ def build() -> Derivation:
     d.figure(plots.nernst_vs_ghk, title="GHK voltage against E_K",
              caption="The resting potential follows E_K at high [K⁺]ₒ but "
              "departs from it at low [K⁺]ₒ, where the small Na⁺ term matters.")
-    d.example("ghk_voltage", "Mammalian muscle with P_K : P_Na : P_Cl = 1 : 0.05 : 0.45.",
-              P_K=1, K_in=155, K_out=4, P_Na=0.05, Na_in=12, Na_out=145, P_Cl=0.45,
+    d.example("ghk_voltage", "Skeletal muscle (Hille, Table 1.1), where Cl⁻ dominates at "
+              "rest: P_K : P_Na : P_Cl = 1 : 0.01 : 2 (Hodgkin & Horowicz 1959). V lies "
+              "near E_Cl, at the −90 mV muscle rests at.",
+              P_K=1, K_in=155, K_out=4, P_Na=0.01, Na_in=12, Na_out=145, P_Cl=2,
               Cl_in=4.2, Cl_out=123)
     d.exercise("Write the GHK voltage equation for K⁺, Na⁺ and Cl⁻.",
                "R T/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/(P_K K_i + P_Na Na_i + P_Cl Cl_o))",

@@ -360,16 +360,26 @@ def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0,
 
 @_styled
 def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
-                                      dV_AP: float = 100.0) -> Figure:
-    """N_AP = Δ[Na⁺]ᵢ F a / (2 C_m ΔV) against axon radius a (log–log)."""
+                                      dV_AP: float = 100.0, overlap: float = 1.0) -> Figure:
+    """N_AP = Δ[Na⁺]ᵢ F a / (2 φ C_m ΔV) against axon radius a (log–log).
+
+    ``overlap`` is φ, the Na⁺ entry over its capacitive minimum; φ = 1 (dotted when
+    another φ is drawn) is the upper bound on the count.
+    """
+    budget = law("action_potential_budget")
     radius = np.logspace(-1, 2.5, 50)  # µm
-    count = law("action_potential_budget").numeric(dNa=dNa, a=radius, C_m=C_m, dV_AP=dV_AP)
     fig, ax = _axes("axon radius a (µm)", "action potentials",
                     f"Spikes before [Na⁺]ᵢ rises by {dNa:g} mM with the pump blocked")
-    ax.loglog(radius, count)
-    for a, label in ((0.5, "thin unmyelinated axon"), (250.0, "squid giant axon")):
-        n = float(law("action_potential_budget").numeric(dNa=dNa, a=a, C_m=C_m, dV_AP=dV_AP))
-        ax.plot([a], [n], "o")
-        ax.annotate(f"{label}: {number_text(n, count=True)}", (a, n),
-                    textcoords="offset points", xytext=(6, -12), fontsize=9)
+    ax.loglog(radius, budget.numeric(dNa=dNa, a=radius, C_m=C_m, dV_AP=dV_AP,
+                                     overlap=overlap), label=_label(f"φ = {overlap:g}"))
+    if overlap != 1.0:
+        ax.loglog(radius, budget.numeric(dNa=dNa, a=radius, C_m=C_m, dV_AP=dV_AP),
+                  label=_label("φ = 1: upper bound"))
+    for a, label, offset, side in ((0.5, "thin unmyelinated axon", (6, -12), "left"),
+                                   (250.0, "squid giant axon", (22, -30), "right")):
+        n = float(budget.numeric(dNa=dNa, a=a, C_m=C_m, dV_AP=dV_AP, overlap=overlap))
+        ax.plot([a], [n], "o", color="black")
+        ax.annotate(f"{label}: {number_text(n, count=True)}", (a, n), ha=side,
+                    textcoords="offset points", xytext=offset, fontsize=9)
+    ax.legend(loc="upper left")
     return fig

@@ -164,7 +164,8 @@ declare("pH_out", r"\mathrm{pH}_{\mathrm{o}}", "1", "pH outside")
 declare("n_H", r"n_{\mathrm{H}}", "1", "protons per ATP made by ATP synthase")
 
 # --- Nernst-Planck and GHK derivations --------------------------------------------------------
-declare("x", "x", "m", "position across the membrane, 0 inside to L outside", "positive")
+declare("x", "x", "m", "position across the membrane, 0 inside to L outside",
+        "nonnegative")
 declare("L", "L", "m", "membrane thickness", "positive")
 declare("D", "D", "m^2/s", "diffusion coefficient in the membrane", "positive")
 declare("beta", r"\beta", "1", "membrane/water partition coefficient", "positive")
@@ -184,3 +185,5 @@ declare("dc_AP", r"\Delta c_{\mathrm{AP}}", "mol/m^3",
 declare("dNa", r"\Delta[\mathrm{Na}^{+}]_{\mathrm{i}}", "mol/m^3",
         "rise of [Na+]_i the cell can tolerate", "positive")
 declare("N_AP", r"N_{\mathrm{AP}}", "1", "number of action potentials", "positive")
+declare("overlap", r"\phi", "1", "Na+ entry of one spike over its capacitive minimum "
+        "(1 to 4: the Na+ and K+ currents overlap)", "positive")

@@ -199,3 +199,25 @@ def test_scaling_by_a_monomial_is_proved_but_by_a_wrong_factor_fails():
     assert "multiplied by" in implies(premise, scaled)[1]
     wrong = sp.Eq(V / T, 3 * E / T)
     assert implies(premise, wrong)[0] is Verdict.FAILED
+
+
+def test_an_introduced_equation_is_labelled_a_definition_or_a_premise(course):
+    from symmem.derivation.render import step_label
+
+    d = course["ghk_calcium"]
+    labels = {n: step_label(d.step(n)) for n, s in enumerate(d.steps, 1) if s.rule == "define"}
+    # I_Ca + I_K + I_Na = 0 is assumed (a premise); w = e^(FV/RT) and A, B define names
+    assert labels == {5: "premise", 8: "definition", 11: "definition", 12: "definition"}
+
+
+def test_models_and_boundary_conditions_are_labelled_as_what_they_are(course):
+    from symmem.derivation.render import step_label
+
+    # the linear pump-leak law applied to ions is a modelling assumption, not a law
+    assert step_label(course["ischemia"].step(1)) == "premise"
+    # both faces of the membrane are boundary conditions, set the same way
+    d = course["ghk_current"]
+    conditions = [step_label(s) for s in d.steps if s.rule == "condition"]
+    assert conditions == ["set c(0) = beta*c_in (the inner boundary); condition",
+                          "set c(L) = beta*c_out (the outer boundary); condition"]
+    assert all(s.args[1] == {} for s in d.steps if s.rule == "dsolve")  # no hidden IC

@@ -145,3 +145,25 @@ def test_proton_motive_force_and_atp():
     # ATP synthase: 55 kJ/mol against |dp| = 200 mV needs 55000/(96485*0.2) = 2.85 H+
     n = symmem.evaluate("atp_synthase_protons", dp=-200, dG_ATP=-55)["n_H"]
     assert n == pytest.approx(55000 / (96485.33212 * 0.2))
+
+
+def test_spike_budget_with_the_overlap_factor_by_hand():
+    # N = dNa F a / (2 phi C_m dV): 10 mol/m^3, a = 0.5 um, C_m = 0.01 F/m^2, dV = 0.1 V
+    upper = 10 * 96485.33212 * 0.5e-6 / (2 * 0.01 * 0.1)  # 241.2 spikes
+    assert symmem.evaluate("action_potential_budget", dNa=10, a=0.5)["N_AP"] == \
+        pytest.approx(upper, rel=1e-9)
+    # phi = 1.3 in hippocampal mossy-fibre boutons (Alle, Roth & Geiger 2009, Science
+    # 325:1405); phi = 4 for the squid axon (Attwell & Laughlin 2001, after Hodgkin 1975)
+    for phi in (1.3, 4.0):
+        assert symmem.evaluate("action_potential_budget", dNa=10, a=0.5, overlap=phi)[
+            "N_AP"] == pytest.approx(upper / phi, rel=1e-9)
+
+
+def test_skeletal_muscle_rests_near_its_chloride_potential():
+    # Hille, Table 1.1 concentrations; P_K : P_Na : P_Cl = 1 : 0.01 : 2 (Hodgkin &
+    # Horowicz 1959). Mammalian skeletal muscle rests near -90 mV (Hille, ch. 1).
+    by_hand = RT_F_37 * math.log((4 + 0.01 * 145 + 2 * 4.2) / (155 + 0.01 * 12 + 2 * 123))
+    v = symmem.law("ghk_voltage").numeric(P_K=1, K_in=155, K_out=4, P_Na=0.01, Na_in=12,
+                                          Na_out=145, P_Cl=2, Cl_in=4.2, Cl_out=123)
+    assert v == pytest.approx(by_hand, rel=1e-9)
+    assert v == pytest.approx(-90, abs=2)

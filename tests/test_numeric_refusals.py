@@ -93,3 +93,17 @@ def test_the_ghk_ion_lookup_is_cached_per_set_of_names_without_mixing_them():
     assert ghk(P_K=1.0, K_in=140.0, K_out=5.0) == k_only
     with pytest.raises(ValueError, match="did you mean 'K_out'"):
         ghk(P_K=1.0, K_in=140.0, Kout=5.0)
+
+
+def test_atp_synthase_refuses_a_proton_motive_force_given_as_a_size():
+    # CONVENTIONS: dp is signed, negative when energised; "200 mV" as +200 would give a
+    # negative proton count, which is refused with the sign explained
+    with pytest.raises(ValueError, match="dp=-200"):
+        symmem.evaluate("atp_synthase_protons", dp=200, dG_ATP=-55)
+    with pytest.raises(ValueError, match="hydrolysis, negative"):
+        symmem.evaluate("atp_synthase_protons", dp=-200, dG_ATP=55)
+
+
+def test_the_spike_budget_refuses_an_overlap_below_the_capacitive_minimum():
+    with pytest.raises(ValueError, match="at least 1"):
+        symmem.evaluate("action_potential_budget", dNa=10, a=0.5, overlap=0.5)

@@ -76,9 +76,15 @@ class Derivation:
     _verified: bool = False
 
     # -- building ------------------------------------------------------------------------
-    def define(self, equation: sp.Eq, because: str) -> int:
-        """Introduce an equation (a definition or starting point): verdict *assumed*."""
-        return self._add(Step(equation, "define", (equation,), {}, because))
+    def define(self, equation: sp.Eq, because: str, *, premise: bool = False) -> int:
+        """Introduce an equation: a *definition* when it names something new (a fresh
+        symbol on the left, not on the right), else a premise (verdict *assumed*).
+
+        ``premise=True`` marks it a premise even when it names something new: a model
+        the derivation assumes, such as the linear pump–leak law applied to ions.
+        """
+        kwargs = {"premise": True} if premise else {}
+        return self._add(Step(equation, "define", (equation,), kwargs, because))
 
     def use_law(self, law: Any, because: str) -> int:
         """Introduce a law of :mod:`symmem.laws` as it stands there."""
@@ -243,8 +249,8 @@ class Derivation:
             phrase = step.phrase()
         except Exception:  # a phrase must never hide the failure it describes
             phrase = step.rule
-        return (f"derivation {self.name!r}, step {number} ({step.rule}: {phrase}): "
-                f"{step.detail}{sides}")
+        how = step.rule if phrase == step.rule else f"{step.rule}: {phrase}"
+        return f"derivation {self.name!r}, step {number} ({how}): {step.detail}{sides}"
 
     def _context(self, number: int) -> Context:
         step = self.step(number)

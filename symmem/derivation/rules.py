@@ -163,6 +163,9 @@ def combine_logs(expr: sp.Expr) -> sp.Expr:
 def _define_contract(ctx: Context) -> Claim:
     eq = ctx.equation
     lhs = eq.lhs if isinstance(eq, sp.Equality) else None
+    if ctx.kwargs.get("premise"):
+        return Claim("introduced", Verdict.ASSUMED, note="introduced as a premise (a model "
+                     "the derivation assumes)", dependents=CONSTRAINT)
     if lhs is not None and ctx.fresh(lhs) and lhs not in atoms(eq.rhs):
         return Claim("introduced", Verdict.DEFINED, note=f"defines {_text(lhs)}",
                      dependents=frozenset({lhs}))
@@ -170,8 +173,9 @@ def _define_contract(ctx: Context) -> Claim:
                  dependents=CONSTRAINT)
 
 
-@register("define", "definition", lambda show, eq: "definition", _define_contract)
-def define(previous: sp.Eq | None, eq: sp.Eq) -> sp.Eq:
+@register("define", "definition", lambda show, eq, premise=False: "definition",
+          _define_contract)
+def define(previous: sp.Eq | None, eq: sp.Eq, premise: bool = False) -> sp.Eq:
     return eq
 
 

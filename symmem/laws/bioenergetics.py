@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import sympy as sp
 
 from symmem.laws.base import Law, Output, Param, conc, energy, temperature, volt
@@ -34,14 +37,30 @@ atp_free_energy = Law(
     "logarithm (inputs in mM); about −50 to −60 kJ/mol in cells.",
     topic="bioenergetics")
 
+def _synthase_signs(values: Mapping[str, Any]) -> str | None:
+    import numpy as np
+
+    if np.any(np.asarray(values["dp"]) > 0):
+        return ("dp is the signed proton-motive force, negative when the membrane is "
+                "energised (Δp = Δψ − 2.3 RT/F ΔpH, about −200 mV in "
+                "mitochondria); a size quoted as 200 mV is dp=-200. With Δp > 0 protons "
+                "would be driven out, the synthase would run as a hydrolase, and no number "
+                "of protons flowing in makes ATP")
+    if np.any(np.asarray(values["dG_ATP"]) > 0):
+        return ("dG_ATP is the free energy of ATP hydrolysis, negative in a cell (about −50 "
+                "to −60 kJ/mol); making one ATP costs −ΔG_ATP")
+    return None
+
+
 atp_synthase_protons = Law(
     "atp_synthase_protons", "Protons per ATP made by ATP synthase",
     sp.Eq(sym("n_H"), sym("dG_ATP") / (F * sym("dp"))),
     [volt("dp", domain="nonzero"), energy("dG_ATP")],
     Output("n_H", sym("n_H"), ""),
     "Least number of H+ that must flow in through ATP synthase to make one ATP: "
-    "n_H = ΔG_ATP/(FΔp) (both negative), from ΔG_cycle = n_H F Δp − ΔG_ATP = 0.",
-    topic="bioenergetics")
+    "n_H = ΔG_ATP/(FΔp) (both negative), from ΔG_cycle = n_H F Δp − ΔG_ATP = 0. "
+    "A positive Δp or ΔG_ATP is refused: Δp is signed (negative when energised).",
+    topic="bioenergetics", checks=[_synthase_signs])
 
 LAWS: tuple[Law, ...] = (proton_motive_force, atp_free_energy, atp_synthase_protons)
 __all__ = ["LAWS", *[law.name for law in LAWS]]

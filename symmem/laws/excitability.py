@@ -3,14 +3,20 @@
 One action potential charges the membrane capacitance by ΔV, so at least
 C_m ΔV A/F moles of Na⁺ enter. In a cylindrical axon of radius a, A/W = 2/a:
 
-    Δc_AP = 2 C_m ΔV / (F a)
-    N_AP  = Δ[Na⁺]_i / Δc_AP = Δ[Na⁺]_i F a / (2 C_m ΔV)
+    Δc_AP = 2 φ C_m ΔV / (F a)
+    N_AP  = Δ[Na⁺]_i / Δc_AP = Δ[Na⁺]_i F a / (2 φ C_m ΔV)
 
-This is a lower bound on the Na⁺ entry (real spikes let in one to four times more,
-because Na⁺ and K⁺ currents overlap), so N_AP is an upper bound on the count.
+With the overlap factor φ = 1 the entry is its capacitive minimum, so N_AP is an upper
+bound on the count. Real spikes let in more, because the Na⁺ and K⁺ currents overlap:
+φ ≈ 1.3 in mossy-fibre boutons (Alle, Roth & Geiger 2009), 1.2–2 in central neurons
+at 37 °C (Carter & Bean 2009), about 4 in the squid giant axon at 6 °C (Hodgkin 1975,
+the value Attwell & Laughlin 2001 used).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 import sympy as sp
 
@@ -19,19 +25,34 @@ from symmem.symbols import sym
 
 F = sym("F")
 dNa, a, C_m, dV = sym("dNa"), sym("a"), sym("C_m"), sym("dV_AP")
+overlap = sym("overlap")
 
-#: N_AP = Δ[Na⁺]_i F a / (2 C_m ΔV)
+
+def _overlap_check(values: Mapping[str, Any]) -> str | None:
+    import numpy as np
+
+    if np.any(np.asarray(values["overlap"]) < 1):
+        return ("the overlap factor is a spike's Na+ entry over its capacitive minimum "
+                "C_m ΔV A/F, so it is at least 1 (1.2 to 4 in real axons)")
+    return None
+
+
+#: N_AP = Δ[Na⁺]_i F a / (2 φ C_m ΔV)
 action_potential_budget = Law(
     "action_potential_budget", "Action potentials before the Na⁺ gradient runs down",
-    sp.Eq(sym("N_AP"), dNa * F * a / (2 * C_m * dV)),
+    sp.Eq(sym("N_AP"), dNa * F * a / (2 * overlap * C_m * dV)),
     [conc("dNa", "rise of [Na+]_i the cell can tolerate"),
      Param("a", a, "µm", 1e-6, "positive", "axon radius"),
      Param("C_m", C_m, "µF/cm²", 1e-2, "positive", "membrane capacitance", 1.0),
-     Param("dV_AP", dV, "mV", 1e-3, "positive", "depolarisation of one spike", 100.0)],
+     Param("dV_AP", dV, "mV", 1e-3, "positive", "depolarisation of one spike", 100.0),
+     Param("overlap", overlap, "", 1.0, "positive",
+           "Na+ entry over its capacitive minimum (1: the upper bound on N_AP)", 1.0)],
     Output("N_AP", sym("N_AP"), ""),
-    "Each spike lets in at least C_m ΔV A/F moles of Na+; in an axon of radius a that "
-    "raises [Na+]_i by 2 C_m ΔV/(F a). Dividing the tolerable rise by it counts the spikes.",
-    topic="excitability")
+    "Each spike lets in φ C_m ΔV A/F moles of Na+, where φ ≥ 1 is the overlap factor (1: "
+    "only the capacitive minimum); in an axon of radius a that raises [Na+]_i by "
+    "2 φ C_m ΔV/(F a). Dividing the tolerable rise by it counts the spikes: with φ = 1 an "
+    "upper bound.",
+    topic="excitability", checks=[_overlap_check])
 
 LAWS: tuple[Law, ...] = (action_potential_budget,)
 __all__ = ["LAWS", "action_potential_budget"]
