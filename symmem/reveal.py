@@ -30,6 +30,7 @@ from nbformat.v4 import new_markdown_cell, new_notebook, new_output
 
 from symmem.derivation import Derivation
 from symmem.derivation.render import step_markdown
+from symmem.errors import MissingError
 from symmem.files import write_atomic
 
 __all__ = ["STATIC", "deck_html", "deck_notebook", "install_static"]
@@ -156,6 +157,8 @@ def deck_html(deck: NotebookNode) -> str:
 def static_files() -> list[Path]:
     """The files symmem ships for its decks, relative to ``symmem/static``."""
     root = PACKAGE / "static"
+    if not root.is_dir():
+        return []
     return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
 
 
@@ -166,8 +169,12 @@ def install_static(slides: str | Path) -> list[Path]:
     nothing.
     """
     root, target = PACKAGE / "static", Path(slides) / STATIC
+    files = static_files()
+    if not any(f.name == "tex-svg.js" for f in files):
+        raise MissingError(f"symmem's deck scripts are missing from {root} (reveal.js, "
+                           "MathJax); reinstall symmem")
     written = []
-    for relative in static_files():
+    for relative in files:
         data = (root / relative).read_bytes()
         path = target / relative
         if not path.is_file() or path.read_bytes() != data:

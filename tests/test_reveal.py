@@ -165,3 +165,13 @@ def test_each_deck_opens_offline_with_every_formula_typeset_and_on_its_slide(
     assert all(float(size.rstrip("%")) >= 85 for *_, size in report["shrunk"]), report
     words = report["text"]
     assert "$" not in words and "\\frac" not in words, words[:300]  # no TeX left raw
+
+
+def test_missing_deck_scripts_are_an_error_not_a_blank_deck(tmp_path, monkeypatch):
+    import symmem.reveal as reveal
+    from symmem.errors import MissingError
+
+    monkeypatch.setattr(reveal, "PACKAGE", tmp_path / "broken-install")
+    with pytest.raises(MissingError, match="reinstall symmem"):
+        reveal.install_static(tmp_path / "slides")
+    assert not (tmp_path / "slides").exists()
