@@ -95,6 +95,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         _list_derivations(args)
     if what in ("all", "questions"):
         _list_questions(_questions(args))
+    if what in ("all", "models"):
+        from symmem.models import MODELS
+
+        print("Models (symmem simulate MODEL NAME=VALUE ...):")
+        for model in MODELS.values():
+            params = ", ".join(
+                f"{p.name}=" + ("|".join(p.choices) if p.choices else
+                                f"{p.default:g}" + (f" [{p.unit}]" if p.unit else ""))
+                for p in model.params)
+            print(f"  {model.name:<22} {model.title}\n  {'':<22} ({params})")
     return 0
 
 
@@ -130,11 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="symmem 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="list laws, derivations and questions",
+    p = sub.add_parser("list", help="list laws, derivations, questions and models",
                        description="List laws (with parameters and units), derivations "
-                       "(with step counts and verdicts) and questions.")
+                       "(with step counts and verdicts), questions and the models "
+                       "symmem simulate runs.")
     p.add_argument("what", nargs="?", default="all",
-                   choices=["all", "laws", "derivations", "questions"])
+                   choices=["all", "laws", "derivations", "questions", "models"])
     p.add_argument("--derivations", default=None, metavar="DIR",
                    help="folder of derivation files (default: ./derivations)")
     p.add_argument("--questions", metavar="FILE",
@@ -521,8 +532,60 @@ def _register_variants(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_variants)
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from symmem.models import MODELS, run
+
+    given: dict[str, Any] = {}
+    for item in args.assignments:
+        name, sep, text = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"expected NAME=VALUE, got {item!r} (for example radius_um=0.5)")
+        if name in given:
+            raise UsageError(f"{name} is given twice")
+        given[name] = parse_assignments([item])[name] if _is_number(text) else text
+    result = run(args.model, given)
+    if args.json:
+        print(json.dumps(result, sort_keys=False))
+        return 0
+    print(f"{args.model}: {MODELS[args.model].title}")
+    print("  " + " ".join(f"{k}={v}" for k, v in result["params"].items()))
+    for key, value in result["summary"].items():
+        unit = result["units"].get(key, "")
+        shown = value if not isinstance(value, float) else _format_number(value)
+        print(f"  {key:<18} {shown} {unit if unit != '1' else ''}".rstrip())
+    return 0
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _register_simulate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "simulate", help="run a bundled model (see symmem list models)",
+        description="Run one of symmem's models and print its summary figures: for "
+        "pump_block_spiking, the spikes fired before the axon falls silent, the time to "
+        "silence, the final [Na+]i and [K+]i, the model's overlap factor and the spike "
+        "budget law at that factor; for ischemia, when the Na+/Ca2+ exchanger reverses "
+        "and V, free [Ca2+]i and volume at three times.",
+        epilog="examples:\n  symmem simulate pump_block_spiking\n"
+        "  symmem simulate pump_block_spiking radius_um=250 rate=50 --json\n"
+        "  symmem simulate pump_block_spiking pump=on hours=1\n"
+        "  symmem simulate ischemia tau_ATP=60 at1=2 at2=5 at3=20",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("model", help="model name (see symmem list models)")
+    p.add_argument("assignments", nargs="*", metavar="NAME=VALUE")
+    p.add_argument("--json", action="store_true",
+                   help='print {"model", "params", "summary", "units"} as one JSON object')
+    p.set_defaults(func=cmd_simulate)
+
+
 _EXTRA_COMMANDS: list = [_register_derive, _register_build, _register_check, _register_grade,
-                         _register_merge, _register_variants]
+                         _register_merge, _register_variants, _register_simulate]
 
 
 _NEGATIVE = re.compile(r"^[-−](?!-)(?!h$)\S")

@@ -703,6 +703,18 @@ def solutions(old: Any, pivot: sp.Basic) -> list[sp.Expr]:
     return [s for s in found if isinstance(s, sp.Basic) and not isinstance(s, sp.Tuple)]
 
 
+def _only_trivial_root(residual_: sp.Expr, pivot: sp.Basic) -> bool:
+    """Whether the pivot enters the premise only as a factor pivot**n of its residual.
+
+    Then solving for it gives pivot = 0 alone, and the rest of the residual, which holds
+    the relation the premise states, is lost: G0 (1/2 − e^(−kt)) = 0 solved for G0.
+    """
+    numerator = sp.numer(sp.factor_terms(sp.together(residual_)))
+    free, tied = numerator.as_independent(pivot, as_Mul=True)
+    trivial = tied == pivot or (isinstance(tied, sp.Pow) and tied.base == pivot)
+    return trivial and bool(free.free_symbols)
+
+
 def _as_relation(eq: Any, role: str) -> sp.Basic | Decision:
     if eq is sp.true:
         return sp.S.Zero
@@ -767,6 +779,11 @@ def implies(premise: Any, conclusion: Any, *, preferred: Sequence[sp.Basic] = ()
         where += f", on all {len(branches)} of its solutions)" if len(branches) > 1 else ")"
         failed = [d for d in decisions if d.outcome is Outcome.FAILED]
         holding = [d for d in decisions if d.holds]
+        if not failed and _only_trivial_root(old, pivot):
+            # G0 (1/2 − e^(−kt)) = 0 solved for G0 gives only G0 = 0: that branch misses
+            # the premise's real content (e^(−kt) = 1/2), so holding there proves nothing
+            # (failing there is still a counterexample: a x = a y does not give x = y)
+            continue
         if any_branch and holding:
             best = min(holding, key=lambda d: d.outcome is not Outcome.PROVED)
             return Decision(best.outcome, best.reason + f" (with {pivot} from the premise, "

@@ -59,9 +59,11 @@ class Explorer:
         """Draw the figure at the sliders' values (shown in the widget's output)."""
         import matplotlib.pyplot as plt
 
-        if self.figure is not None:
-            plt.close(self.figure)
         self.figure = self.function(**self.values())
+        # drawn here, not by the notebook at the end of the cell: take it out of pyplot's
+        # list, or the inline backend shows it again below the sliders and skips the
+        # next cell's figure
+        plt.close(self.figure)
         self.output.clear_output(wait=True)
         with self.output:
             from IPython.display import display

@@ -39,6 +39,7 @@ __all__ = [
     "nernst_per_decade",
     "nernst_vs_ghk",
     "proton_motive_force_parts",
+    "pump_block_spiking",
     "pump_leak_time_course",
     "sglt_accumulation",
 ]
@@ -60,8 +61,16 @@ def _styled(function: Callable[..., Figure]) -> Callable[..., Figure]:
     """Draw ``function``'s figure with the course style (sizes, colours and line styles)."""
     @functools.wraps(function)
     def draw(*args: Any, **kwargs: Any) -> Figure:
-        with plt.rc_context(_STYLE):
+        # only the style's own settings are put back afterwards: plt.rc_context would
+        # restore every rcParam, "interactive" among them, which Jupyter's inline backend
+        # switches on while the first figure is made; set back to False, the figures of
+        # later cells would never be shown
+        saved = {key: plt.rcParams[key] for key in _STYLE}
+        plt.rcParams.update(_STYLE)
+        try:
             return function(*args, **kwargs)
+        finally:
+            plt.rcParams.update(saved)
 
     return draw
 
@@ -382,4 +391,37 @@ def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
         ax.annotate(f"{label}: {number_text(n, count=True)}", (a, n), ha=side,
                     textcoords="offset points", xytext=offset, fontsize=9)
     ax.legend(loc="upper left")
+    return fig
+
+
+@_styled
+def pump_block_spiking(radius_um: float = 0.5, rate: float = 20.0,
+                       pump_reserve: float = 5.0) -> Figure:
+    """[Na⁺]ᵢ and spike height of a stimulated Hodgkin–Huxley axon, pump blocked or on.
+
+    Left: [Na⁺]ᵢ against time; right: each computed spike's peak. The blocked axon
+    falls silent (its last stimuli give no spike above 0 mV); with the pump on it goes
+    on firing at a steady state. See :mod:`symmem.spiking`.
+    """
+    from symmem.spiking import Axon, simulate
+
+    axon = Axon(radius_um=radius_um, rate=rate, pump_reserve=pump_reserve)
+    blocked = simulate(axon, pump=False)
+    on = simulate(axon, pump=True, t_max=max(2.0 * blocked.t_end, 10.0 / rate))
+    fig, (left, right) = plt.subplots(1, 2, figsize=_SIZE, layout="constrained")
+    for run, label in ((blocked, "pump blocked"), (on, "pump on")):
+        left.plot(run.t, run.Na_in, label=label)
+        shown = ~np.isnan(run.peak)
+        right.plot(run.t[shown], run.peak[shown], ".", label=label, markersize=3)
+    left.set_xlabel("time (s)")
+    left.set_ylabel(_label("[Na⁺]ᵢ (mM)"))
+    right.set_xlabel("time (s)")
+    right.set_ylabel("spike peak (mV)")
+    right.axhline(0.0, color="black", lw=0.8)
+    for ax in (left, right):
+        ax.grid(alpha=0.3)
+        ax.legend(loc="best")
+    silent = (f"silent after {number_text(blocked.spikes, count=True)} spikes"
+              if blocked.silent else "still firing")
+    fig.set_label(f"Axon of radius {radius_um:g} µm at {rate:g} Hz: blocked, {silent}")
     return fig

@@ -180,6 +180,8 @@ declare("dV_AP", r"\Delta V", "V", "depolarisation of one action potential", "po
 declare("a", "a", "m", "axon radius", "positive")
 declare("A_m", r"A_{\mathrm{m}}", "m^2", "membrane area", "positive")
 declare("W", "W", "m^3", "cell volume", "positive")
+declare("Q_AP", r"Q_{\mathrm{AP}}", "C/m^2", "Na+ charge that enters per area in one "
+        "action potential", "positive")
 declare("dc_AP", r"\Delta c_{\mathrm{AP}}", "mol/m^3",
         "rise of [Na+]_i in one action potential", "positive")
 declare("dNa", r"\Delta[\mathrm{Na}^{+}]_{\mathrm{i}}", "mol/m^3",

@@ -56,7 +56,8 @@ def test_building_twice_gives_identical_bytes(built, tmp_path):
         assert first.read_bytes() == (built["notebooks"].parent / "again" / first.name
                                       ).read_bytes(), first.name
     decks = [*built["slides"].glob("*.tex"), *built["slides"].glob("*.html")]
-    assert len(decks) == 24
+    names = [p for p in COURSE.glob("*.py") if not p.name.startswith("_")]
+    assert len(decks) == 2 * len(names)
     for first in decks:
         assert first.read_bytes() == (tmp_path / "slides" / first.name).read_bytes(), first.name
 
@@ -112,6 +113,15 @@ def test_every_notebook_executes(tmp_path):
     assert any("image/png" in o.get("data", {}) for o in outputs)
     assert not any(o.output_type == "error" for o in outputs)
     assert all("execution" not in cell.metadata for cell in nb.cells)
+    for path in notebooks.glob("*.ipynb"):  # every figure cell shows its figure, once
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            role = cell.metadata.get("symmem", {}).get("deck")
+            images = sum("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+            if role == "figure":
+                assert images == 1, (path.name, cell.source)
+            elif "explore(" in cell.source:  # the sliders draw inside their widget
+                assert images == 0, (path.name, cell.source)
 
 
 @NEEDS_TEX

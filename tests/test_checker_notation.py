@@ -113,3 +113,14 @@ def test_a_bare_log_is_read_as_ln_and_the_feedback_says_so():
     wrong = check("nernst", "2.303 RT/(zF) log(c_o/c_i)")
     assert wrong.verdict == "incorrect" and "read as log10 your answer would be right" in \
         wrong.feedback
+
+
+def test_a_change_of_a_bracketed_concentration_is_one_name():
+    from symmem.checking import check
+
+    for answer in ("F a Δ[Na+]_i/(2 C_m ΔV φ)",
+                   r"\frac{F a \Delta[\mathrm{Na}^{+}]_{\mathrm{i}}}{2 C_m \Delta V \phi}",
+                   "dNa F a/(2 phi C_m dV)"):
+        assert check("action_potential_budget", answer).verdict == "correct", answer
+    # without the overlap factor the count is phi times too large: not accepted
+    assert check("action_potential_budget", "dNa F a/(2 C_m dV)").verdict == "incorrect"

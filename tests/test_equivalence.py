@@ -221,3 +221,14 @@ def test_the_kernel_refuses_text_it_would_have_to_evaluate():
     with pytest.raises(TypeError, match="read text with symmem.compare"):
         is_zero("__import__('os').system('true')")
     assert is_zero(0).outcome is Outcome.PROVED
+
+
+def test_a_pivot_that_only_solves_to_zero_proves_nothing():
+    # G0 (1/2 - e^(-kt)) = 0 solved for G0 gives G0 = 0 only, where any equation in G0
+    # holds; the premise's content is e^(-kt) = 1/2, so doubling one side must fail
+    G0, k, t = sp.Symbol("G0", real=True), sp.Symbol("k", positive=True), \
+        sp.Symbol("t", positive=True)
+    premise = sp.Eq(G0 / 2, G0 * sp.exp(-k * t))
+    assert implies(premise, sp.Eq(G0 / 2, 2 * G0 * sp.exp(-k * t))).outcome is \
+        Outcome.FAILED
+    assert implies(premise, sp.Eq(t, sp.log(2) / k)).outcome is Outcome.PROVED

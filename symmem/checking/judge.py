@@ -440,11 +440,11 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
     except ParseError as exc:
         result.feedback = str(exc)
         return result
-    result.interpreted = f"{value:g}\\ \\mathrm{{{q.unit}}}"
+    result.interpreted = f"{value:g}\\ \\mathrm{{{q.unit}}}" if q.unit else f"{value:g}"
     tolerance = max(q.tolerance, q.rel_tolerance * abs(expected))
     if abs(value - expected) <= tolerance:
         result.verdict, result.score = "correct", 1.0
-        result.feedback = f"Correct: {expected:.4g} {q.unit}."
+        result.feedback = f"Correct: {expected:.4g}{' ' + q.unit if q.unit else ''}."
         return result
     for wrong_value, feedback, score, code in q.wrong:
         if abs(value - float(wrong_value)) <= tolerance:

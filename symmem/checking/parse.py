@@ -66,7 +66,8 @@ def shown(text: str, width: int = 40) -> str:
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _REPLACE = {"−": "-", "–": "-", "—": "-", "×": " * ", "·": " * ", "⋅": " * ", "∗": " * ",
             "÷": " / ", " ": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
-            "\u2003": " ", "Δ": "Delta", "ψ": "psi", "π": "pi", "μ": "mu", "≈": " about ",
+            "\u2003": " ", "Δ": "Delta", "ψ": "psi", "π": "pi", "μ": "mu", "φ": "phi",
+            "ϕ": "phi", "≈": " about ",
             "∼": " about ", "～": " about "}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -90,15 +91,17 @@ def normalise(text: str) -> str:
 
 
 def _join_delta(text: str) -> str:
-    r"""``Delta psi`` and ``Delta pH`` as one name (Δψ, ΔpH), never touching ``\Delta``."""
-    return re.sub(r"(?<![\\A-Za-z])Delta\s+(?=[A-Za-z])", "Delta", text)
+    r"""``Delta psi``, ``Delta pH`` and ``Delta [Na+]_i`` as one name (Δψ, ΔpH, Δ[Na⁺]ᵢ),
+    never touching ``\Delta``."""
+    return re.sub(r"(?<![\\A-Za-z])Delta\s*(?=[A-Za-z\[])", "Delta", text)
 
 
 # --- LaTeX --------------------------------------------------------------------------------
 _LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
                 r"\times": "*", r"\left": "", r"\right": "", r"\,": " ", r"\;": " ",
                 r"\!": "", r"\:": " ", r"\quad": " ", r"\Delta": " Delta", r"\psi": "psi",
-                r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\dfrac": r"\frac",
+                r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\phi": "phi",
+                r"\varphi": "phi", r"\dfrac": r"\frac",
                 r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
                 r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": "",
                 r"\tilde": "", r"\bar": "", r"\hat": "", r"\approx": " about ",
@@ -443,7 +446,8 @@ def _prepare(answer: str, form: str) -> str:
     _check_depth(text)
     if form == "latex":
         text = _join_delta(latex_to_text(text))
-    text = _BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ", text)
+    text = _join_delta(_BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ",
+                                    text))
     text = _SUBSCRIPT_GROUP.sub(lambda m: f"_{m.group(1)}", text)
     text = re.sub(r"(?<=[A-Za-z0-9])\s*_\s*(?=[A-Za-z0-9])", "_", text)
     _check_depth(text)

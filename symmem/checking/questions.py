@@ -35,6 +35,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dmu": ("dmu", "Deltamu", "Dmu"),
     "dp": ("dp", "Deltap"),
     "dpH": ("dpH", "DeltapH", "DpH", "Delta pH"),
+    "dNa": ("dNa", "DeltaNa", "DNa", "dNa_i", "DeltaNa_i", "DeltaNa_in"),
+    "a": ("a", "r_axon"), "C_m": ("C_m", "Cm", "C"), "dV_AP": ("dV", "DeltaV", "dV_AP", "DV"),
+    "overlap": ("phi", "overlap", "varphi"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
@@ -280,6 +283,17 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
                  (_flipped("proton_motive_force", "dpsi", "dpH"),
                   "It is right if Δψ and ΔpH are taken outside minus inside; this course "
                   "takes both inside minus outside.")]),
+    "action_potential_budget": lambda: symbolic(
+        "action_potential_budget", "Write the number of action potentials N an axon of "
+             "radius a can fire before [Na⁺]ᵢ rises by Δ[Na⁺]ᵢ, each spike letting in φ "
+             "times the capacitive minimum C_m ΔV per area.",
+             law("action_potential_budget").rhs, ["dNa", "a", "C_m", "dV_AP", "overlap"],
+             lhs=["N", "N_AP"], examples=("dNa F a/(2 phi C_m dV)",
+                                          r"\frac{\Delta Na\, F a}{2 \phi C_m \Delta V}")),
+    "action_potential_budget_numeric": lambda: numeric(
+        "action_potential_budget_numeric", "Compute how many action potentials the axon "
+            "can fire with its pump blocked (C_m = 1 µF/cm², ΔV = 100 mV unless given).",
+            "action_potential_budget", {"dNa": 10.0, "a": 1.0, "overlap": 1.0}),
     "nernst_numeric": lambda: numeric(
         "nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
             "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
