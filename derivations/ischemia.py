@@ -43,8 +43,22 @@ def build() -> Derivation:
     d.figure(plots.ischemia_cascade, title="After ATP fails: calcium and volume",
              caption="Once the exchanger reverses, Ca²⁺ rises; the cell takes up water and "
              "swells.", panels=("calcium", "volume"))
+    d.figure(plots.ischemia_cascade, title="A neuron in brain tissue",
+             caption="A cortical neuron (cell = neuron): halfway to 0 mV 2 min after ATP "
+             "fails, [K⁺]ₒ near 30 mM. Brain: 2–5 min, tens of mM (Dreier 2018; Hansen "
+             "1985).",
+             cell="neuron", tau_ATP=None, t_end_min=10, panels=("voltage", "outside"))
     d.example("pump_leak_half_time", "A gradient that relaxes with a 200 s time constant "
               "(k = 0.005 per s).", k=0.005)
+    d.exercise("Run the cascade for cell=\"muscle\" and cell=\"neuron\". Why does the "
+               "neuron depolarise within minutes and the muscle fibre only much later?",
+               "the neuron loses ATP within a minute or two and has much membrane per "
+               "volume in a small extracellular space where K+ accumulates; the muscle "
+               "keeps ATP for tens of minutes (phosphocreatine) and its fibres are thick")
+    d.exercise("In the neuron's figure the extracellular space shrinks to a fifth; in brain "
+               "it shrinks by about half (Hansen & Olsen 1980). What does the model leave "
+               "out?", "glia, which take up K+ and water too, and anything that limits how "
+               "far cells swell")
     d.exercise("Why does a cell swell when its pump stops?",
                "Na+ and Cl- enter faster than K+ leaves, the impermeant anions stay, so the "
                "solute inside rises and water follows")

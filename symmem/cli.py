@@ -102,7 +102,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for model in MODELS.values():
             params = ", ".join(
                 f"{p.name}=" + ("|".join(p.choices) if p.choices else
-                                f"{p.default:g}" + (f" [{p.unit}]" if p.unit else ""))
+                                ("cell's own" if p.default is None else f"{p.default:g}")
+                                + (f" [{p.unit}]" if p.unit else ""))
                 for p in model.params)
             print(f"  {model.name:<22} {model.title}\n  {'':<22} ({params})")
     return 0

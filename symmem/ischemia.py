@@ -15,6 +15,13 @@ The model is the pump–leak cell of Tosteson and Hoffman, with calcium added:
   enters stays free; the rest is buffered. The exchanger's own Na⁺ flux and current
   are far smaller than the leaks and are left out.
 
+In a finite extracellular space (``ecs_ratio``, as in brain tissue) what leaves the
+cell accumulates outside: K⁺ rises there, and water moves until both spaces have the
+same osmolarity, so the space shrinks as the cells swell. The pump's rate can depend
+on [Na⁺]ᵢ (``pump_K_Na``, Hill coefficient 3). Free Ca²⁺ is kept as an amount, so
+swelling dilutes it. ``CELLS`` holds a generic cell, a cortical neuron and a skeletal
+muscle fibre, each with parameters from one kind of cell (sources beside them).
+
 Before t = 0 the cell is at its steady state (the pump rate and P_Na are chosen so
 that it is). At t = 0 ATP starts to fall as e^(−t/τ_ATP): pump and PMCA slow down
 with it, p → 0.
@@ -38,7 +45,7 @@ from symmem.ions import ion as ion_info
 from symmem.ions import preparation
 from symmem.laws import law
 
-__all__ = ["Cell", "Simulation", "simulate"]
+__all__ = ["CELLS", "Cell", "Simulation", "simulate"]
 
 @dataclass(frozen=True)
 class Cell:
@@ -58,6 +65,12 @@ class Cell:
     inside: dict[str, float] = field(default_factory=lambda: dict(
         preparation("mammalian").inside))
     osmolarity: float = 300.0  # mM, bath
+    #: extracellular volume over the cell's resting volume; None: an unlimited bath
+    ecs_ratio: float | None = None
+    #: [Na⁺]ᵢ (mM) of half activation of the pump (Hill coefficient 3); None: the pump's
+    #: rate does not depend on [Na⁺]ᵢ
+    pump_K_Na: float | None = None
+    name: str = "generic"
 
 
 @dataclass
@@ -75,6 +88,11 @@ class Simulation:
     volume: np.ndarray  # relative to the resting volume
     t_ncx_reverses: float | None
     cell: Cell
+    Na_out: np.ndarray  # mM, the extracellular space (constant in an unlimited bath)
+    K_out: np.ndarray  # mM
+    Cl_out: np.ndarray  # mM
+    Ca_out: np.ndarray  # mM; no gated Ca²⁺ entry here, so it does not fall as in brain
+    ecs: np.ndarray  # extracellular volume relative to rest (1 in an unlimited bath)
 
 
 def _ion_flux_in(ion: str, P: float, c_in: float, c_out: float, V_mV: float, T: float
@@ -85,10 +103,40 @@ def _ion_flux_in(ion: str, P: float, c_in: float, c_out: float, V_mV: float, T: 
     return -current / (z * FARADAY)
 
 
+#: Cells with parameters that belong together, each sourced. ``generic`` is the pump–leak
+#: cell in an unlimited bath (Hille's mammalian concentrations, Table 1.1).
+CELLS: dict[str, Cell] = {
+    "generic": Cell(),
+    # a cortical neuron in brain tissue: concentrations as in Somjen (2004, Ions in the
+    # Brain) and Kager, Wadman & Somjen (2000); extracellular volume fraction 0.2 of the
+    # tissue, so 0.25 of the cells' (Syková & Nicholson 2008); ATP gone within 2–3 min of
+    # global ischemia (Hansen 1985), tau 1 min; the pump's Na+ activation K ≈ 10 mM with
+    # Hill coefficient 3; dendrites give much membrane per volume (A/W = 1.5 µm⁻¹)
+    "neuron": Cell(name="neuron", radius=2e-6, V_rest_mV=-70.0, P_K=2e-8, P_Cl=2e-9,
+                   P_Ca=1e-12, tau_ATP=60.0, free_Ca_fraction=0.01, ecs_ratio=0.25,
+                   pump_K_Na=10.0,
+                   outside={"Na": 145.0, "K": 3.5, "Cl": 130.0, "Ca": 1.2},
+                   inside={"Na": 10.0, "K": 140.0, "Cl": 9.5, "Ca": 1e-4}),
+    # a mammalian skeletal muscle fibre: Hille, Table 1.1; Cl- dominates the resting
+    # permeability, P_Cl = 2 P_K (Hodgkin & Horowicz 1959); a 25 µm fibre (A/W = 2/a,
+    # as a sphere of 37.5 µm); extracellular space 0.15 of the fibre volume; phosphocreatine
+    # and glycolysis keep ATP for tens of minutes in ischemic resting muscle, tau 30 min
+    "muscle": Cell(name="muscle", radius=37.5e-6, V_rest_mV=-90.0, P_K=2e-8, P_Cl=4e-8,
+                   P_Ca=1e-12, tau_ATP=1800.0, free_Ca_fraction=0.01, ecs_ratio=0.15,
+                   pump_K_Na=20.0),
+}
+
+
 class _Model:
     def __init__(self, cell: Cell) -> None:
         self.cell = cell
         out, ins, T, V0 = cell.outside, cell.inside, cell.T, cell.V_rest_mV
+        if not cell.tau_ATP > 0:
+            raise InputError(f"tau_ATP must be a positive time in s (how fast ATP runs "
+                             f"out), not {cell.tau_ATP}")
+        if cell.ecs_ratio is not None and not cell.ecs_ratio > 0:
+            raise InputError(f"ecs_ratio must be positive (extracellular over cellular "
+                             f"volume, about 0.25 in brain), not {cell.ecs_ratio}")
         self.area_per_volume0 = 3.0 / cell.radius
         # Cl- in equilibrium at rest: E_Cl = V0
         rt_f = law("thermal_voltage").numeric(T=T)
@@ -98,26 +146,38 @@ class _Model:
         self.p0 = -K_in_flux / 2.0
         per_P_Na = _ion_flux_in("Na", 1.0, ins["Na"], out["Na"], V0, T)
         self.P_Na = 3.0 * self.p0 / per_P_Na
-        # impermeant anions inside make up the osmolarity
+        # impermeant anions inside (and outside, in a finite space) make up the osmolarity
         self.X = cell.osmolarity - ins["Na"] - ins["K"] - self.Cl0
+        self.out0 = {ion: out[ion] for ion in ("Na", "K", "Cl", "Ca")}
+        if cell.ecs_ratio is not None:
+            self.X_out = cell.ecs_ratio * (cell.osmolarity - out["Na"] - out["K"] - out["Cl"])
         # Ca2+: resting leak in balanced by NCX (a share) and PMCA (the rest)
         Ca_leak = _ion_flux_in("Ca", cell.P_Ca, ins["Ca"], out["Ca"], V0, T)
-        drive = self._ncx_drive(ins["Na"], ins["Ca"], V0)
+        drive = self._ncx_drive(ins["Na"], ins["Ca"], V0, out)
         self.g_ncx = cell.ncx_share * Ca_leak / drive
         self.pmca0 = (1.0 - cell.ncx_share) * Ca_leak
 
-    def _ncx_drive(self, Na_in: float, Ca_in: float, V: float) -> float:
+    def _ncx_drive(self, Na_in: float, Ca_in: float, V: float, out: dict[str, float]
+                   ) -> float:
         """E_NCX − V (mV): positive while NCX runs forward (Ca²⁺ out)."""
-        out = self.cell.outside
         return float(law("ncx_reversal").numeric(Na_in=Na_in, Na_out=out["Na"], Ca_in=Ca_in,
                                                  Ca_out=out["Ca"], T=self.cell.T)) - V
 
     def atp(self, t: float) -> float:
         return 1.0 if t <= 0 else float(np.exp(-t / self.cell.tau_ATP))
 
-    def voltage(self, Na: float, K: float, Cl: float, pump: float) -> float:
+    def _na_activation(self, Na: float) -> float:
+        """The pump's rate relative to rest from [Na⁺]ᵢ: (Na/(Na + K))³ over its resting value."""
+        K = self.cell.pump_K_Na
+        if K is None:
+            return 1.0
+        Na0 = self.cell.inside["Na"]
+        return (Na / (Na + K)) ** 3 / (Na0 / (Na0 + K)) ** 3
+
+    def voltage(self, Na: float, K: float, Cl: float, pump: float, out: dict[str, float]
+                ) -> float:
         """V (mV) with zero total current: leaks plus the pump's net charge out."""
-        c, out, T = self.cell, self.cell.outside, self.cell.T
+        c, T = self.cell, self.cell.T
 
         def net_charge_in(V: float) -> float:
             return (_ion_flux_in("Na", self.P_Na, Na, out["Na"], V, T)
@@ -126,17 +186,45 @@ class _Model:
 
         return brentq(net_charge_in, -150.0, 100.0, xtol=1e-9)
 
+    def _volumes(self, n_Na: float, n_K: float, n_Cl: float
+                 ) -> tuple[float, float, dict[str, float]]:
+        """(cell volume, extracellular volume, its amounts), in resting cell volumes.
+
+        Water moves until both sides have the same osmolarity; in an unlimited bath the
+        cell simply matches the bath.
+        """
+        inside = n_Na + n_K + n_Cl + self.X
+        if self.cell.ecs_ratio is None:
+            return inside / self.cell.osmolarity, float("inf"), {}
+        ins = self.cell.inside
+        amounts = {"Na": self.out0["Na"] * self.cell.ecs_ratio - (n_Na - ins["Na"]),
+                   "K": self.out0["K"] * self.cell.ecs_ratio - (n_K - ins["K"]),
+                   "Cl": self.out0["Cl"] * self.cell.ecs_ratio - (n_Cl - self.Cl0)}
+        outside = sum(amounts.values()) + self.X_out
+        total = 1.0 + self.cell.ecs_ratio
+        W = total * inside / (inside + outside)
+        return W, total - W, amounts
+
     def state(self, t: float, y: np.ndarray) -> dict[str, float]:
-        n_Na, n_K, n_Cl, Ca = y
-        volume = (n_Na + n_K + n_Cl + self.X) / self.cell.osmolarity
-        Na, K, Cl = n_Na / volume, n_K / volume, n_Cl / volume
-        pump = self.p0 * self.atp(t)
-        V = self.voltage(Na, K, Cl, pump)
+        n_Na, n_K, n_Cl, n_Ca = y
+        volume, ecs, amounts = self._volumes(n_Na, n_K, n_Cl)
+        Na, K, Cl, Ca = n_Na / volume, n_K / volume, n_Cl / volume, n_Ca / volume
+        if amounts:  # Ca2+ that entered (free and buffered) left the extracellular space
+            entered = (n_Ca - self.cell.inside["Ca"]) / self.cell.free_Ca_fraction
+            out = {ion: max(amount, 1e-9) / ecs for ion, amount in amounts.items()}
+            out["Ca"] = max(self.out0["Ca"] * self.cell.ecs_ratio - entered, 1e-9) / ecs
+        else:
+            out = dict(self.out0)
+        pump = self.p0 * self.atp(t) * self._na_activation(Na)
+        V = self.voltage(Na, K, Cl, pump, out)
         return {"Na": Na, "K": K, "Cl": Cl, "Ca": Ca, "V": V, "volume": volume,
-                "pump": pump, "ncx_drive": self._ncx_drive(Na, Ca, V)}
+                "pump": pump, "ncx_drive": self._ncx_drive(Na, Ca, V, out),
+                **{f"{ion}_out": value for ion, value in out.items()},
+                "ecs": ecs / self.cell.ecs_ratio if amounts else 1.0}
 
     def rates(self, t: float, y: np.ndarray) -> list[float]:
-        s, c, out = self.state(t, y), self.cell, self.cell.outside
+        s, c = self.state(t, y), self.cell
+        out = {ion: s[f"{ion}_out"] for ion in ("Na", "K", "Cl", "Ca")}
         area = self.area_per_volume0  # membrane area per resting volume
         dNa = area * (_ion_flux_in("Na", self.P_Na, s["Na"], out["Na"], s["V"], c.T)
                       - 3.0 * s["pump"])
@@ -146,7 +234,7 @@ class _Model:
         Ca_in = (_ion_flux_in("Ca", c.P_Ca, s["Ca"], out["Ca"], s["V"], c.T)
                  - self.g_ncx * s["ncx_drive"]
                  - self.pmca0 * self.atp(t) * s["Ca"] / c.inside["Ca"])
-        dCa = c.free_Ca_fraction * area * Ca_in / s["volume"]
+        dCa = c.free_Ca_fraction * area * Ca_in  # free Ca2+, per resting volume
         return [dNa, dK, dCl, dCa]
 
 
@@ -173,10 +261,11 @@ def simulate(cell: Cell | None = None, t_start: float = -300.0, t_end: float = 1
         raise RuntimeError(f"the ischemia model did not integrate: {solution.message}")
     states = [model.state(t, y) for t, y in zip(solution.t, solution.y.T)]
     column = {key: np.array([s[key] for s in states]) for key in states[0]}
-    E_K = law("nernst").numeric(c_in=column["K"], c_out=cell.outside["K"], z=1, T=cell.T)
+    E_K = law("nernst").numeric(c_in=column["K"], c_out=column["K_out"], z=1, T=cell.T)
     crossings = solution.t_events[0]
     return Simulation(
         t=solution.t, Na_in=column["Na"], K_in=column["K"], Cl_in=column["Cl"],
         Ca_in=column["Ca"], V=column["V"], E_NCX=column["V"] + column["ncx_drive"], E_K=E_K,
         volume=column["volume"], t_ncx_reverses=float(crossings[0]) if len(crossings) else None,
-        cell=cell)
+        cell=cell, Na_out=column["Na_out"], K_out=column["K_out"], Cl_out=column["Cl_out"],
+        Ca_out=column["Ca_out"], ecs=column["ecs"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from symmem.errors import InputError
@@ -31,7 +31,7 @@ class ModelParam:
     """
 
     name: str
-    default: float | str
+    default: float | str | None
     unit: str
     meaning: str
     low: float = -math.inf
@@ -95,24 +95,38 @@ def _spiking(values: dict[str, Any]) -> dict[str, Any]:
 def _ischemia(values: dict[str, Any]) -> dict[str, Any]:
     import numpy as np
 
-    from symmem.ischemia import Cell, simulate
+    from symmem.ischemia import CELLS, simulate
 
+    cell = replace(CELLS[values["cell"]], tau_ATP=values["tau_ATP"]) \
+        if values["tau_ATP"] is not None else CELLS[values["cell"]]
     times = [values["at1"], values["at2"], values["at3"]]
-    run_ = simulate(Cell(tau_ATP=values["tau_ATP"]), t_end=60.0 * max(times))
+    run_ = simulate(cell, t_end=60.0 * max(times), points=max(400, int(4 * max(times))))
     minutes = run_.t / 60.0
-    out: dict[str, Any] = {"t_ncx_reverses": None if run_.t_ncx_reverses is None
-                           else run_.t_ncx_reverses / 60.0}
+    half = cell.V_rest_mV / 2.0  # halfway from rest to 0 mV
+    above = np.flatnonzero((run_.V > half) & (minutes > 0))
+    crossing = None
+    if above.size:  # interpolate between the samples either side of the crossing
+        i = above[0]
+        crossing = float(np.interp(half, run_.V[i - 1:i + 1], minutes[i - 1:i + 1]))
+    out: dict[str, Any] = {
+        "tau_ATP": cell.tau_ATP,
+        "t_ncx_reverses": None if run_.t_ncx_reverses is None
+        else run_.t_ncx_reverses / 60.0,
+        "t_depolarised": crossing}
     for k, at in enumerate(times, start=1):
         out[f"t{k}"] = at
         out[f"V_t{k}"] = float(np.interp(at, minutes, run_.V))
+        out[f"K_out_t{k}"] = float(np.interp(at, minutes, run_.K_out))
         out[f"Ca_in_t{k}"] = float(np.interp(at, minutes, run_.Ca_in)) * 1e6
         out[f"volume_t{k}"] = float(np.interp(at, minutes, run_.volume))
+        out[f"ecs_t{k}"] = float(np.interp(at, minutes, run_.ecs))
     return out
 
 
-_ISCHEMIA_UNITS = {"t_ncx_reverses": "min"} | {
+_ISCHEMIA_UNITS = {"tau_ATP": "s", "t_ncx_reverses": "min", "t_depolarised": "min"} | {
     f"{what}{k}": unit for k in (1, 2, 3)
-    for what, unit in (("t", "min"), ("V_t", "mV"), ("Ca_in_t", "nM"), ("volume_t", "1"))}
+    for what, unit in (("t", "min"), ("V_t", "mV"), ("K_out_t", "mM"), ("Ca_in_t", "nM"),
+                       ("volume_t", "1"), ("ecs_t", "1"))}
 
 MODELS: dict[str, Model] = {
     "pump_block_spiking": Model(
@@ -131,12 +145,13 @@ MODELS: dict[str, Model] = {
          "spike_amplitude": "mV", "budget_N_AP": "1"},
         _spiking),
     "ischemia": Model(
-        "ischemia", "When the pump stops: ions, V, NCX reversal, Ca²⁺ and volume after "
-        "ATP fails",
-        (ModelParam("cell", "generic", "", "the cell: the generic pump–leak cell with "
-                    "Ca2+ and volume (neuron and muscle cells with a finite extracellular "
-                    "space are not built yet)", choices=("generic",)),
-         ModelParam("tau_ATP", 120.0, "s", "time constant of ATP loss", 1.0, 3600.0),
+        "ischemia", "When the pump stops: ions, V, NCX reversal, Ca²⁺, volume and the "
+        "extracellular space after ATP fails",
+        (ModelParam("cell", "generic", "", "the cell: generic (an unlimited bath), neuron "
+                    "(cortical, in brain extracellular space) or muscle (skeletal fibre)",
+                    choices=("generic", "neuron", "muscle")),
+         ModelParam("tau_ATP", None, "s", "time constant of ATP loss (default: the "
+                    "cell's own, 120 s, 60 s or 1800 s)", 1.0, 36_000.0),
          ModelParam("at1", 5.0, "min", "first time reported", 0.1, 240.0),
          ModelParam("at2", 10.0, "min", "second time reported", 0.1, 240.0),
          ModelParam("at3", 30.0, "min", "third time reported", 0.1, 240.0)),

@@ -311,25 +311,36 @@ def proton_motive_force_parts(dpsi: float = -160.0, dpH: float = 0.8,
     return fig
 
 
-_PANELS = ("ions", "voltage", "calcium", "volume")
+_PANELS = ("ions", "voltage", "calcium", "volume", "outside")
 
 
 @_styled
-def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0,
-                     panels: tuple[str, ...] = _PANELS) -> Figure:
+def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float | None = 120.0,
+                     panels: tuple[str, ...] = _PANELS[:4], cell: str = "generic") -> Figure:
     """The cascade after ATP fails at t = 0, on one time axis, NCX reversal dotted red.
 
-    ``panels``, any of: ``ions`` ([Na⁺]ᵢ and [K⁺]ᵢ), ``voltage`` (V with E_K and E_NCX),
-    ``calcium`` (free [Ca²⁺]ᵢ) and ``volume``; two panels sit side by side at slide size.
+    ``cell`` is one of :data:`symmem.ischemia.CELLS` (generic, neuron, muscle), with
+    ``tau_ATP`` in seconds replacing its own (None: the cell's own). ``panels``, any
+    of: ``ions`` ([Na⁺]ᵢ and [K⁺]ᵢ), ``voltage`` (V with E_K and E_NCX), ``calcium``
+    (free [Ca²⁺]ᵢ), ``volume`` and ``outside`` ([K⁺]ₒ and the extracellular volume);
+    two panels sit side by side at slide size.
     """
-    from symmem.ischemia import Cell, simulate
+    from dataclasses import replace
+
+    from symmem.ischemia import CELLS, simulate
+
+    if cell not in CELLS:
+        from symmem.errors import InputError
+
+        raise InputError(f"cell must be one of {', '.join(CELLS)}, not {cell!r}")
+    chosen = replace(CELLS[cell], tau_ATP=tau_ATP) if tau_ATP is not None else CELLS[cell]
 
     unknown = sorted(set(panels) - set(_PANELS))
     if unknown or not panels:
         from symmem.errors import InputError
 
         raise InputError(f"panels must be some of {', '.join(_PANELS)}; got {unknown or '()'}")
-    run = simulate(Cell(tau_ATP=tau_ATP), t_end=60.0 * t_end_min)
+    run = simulate(chosen, t_end=60.0 * t_end_min)
     minutes = run.t / 60.0
     columns = 2 if len(panels) > 1 else 1
     rows = -(-len(panels) // columns)
@@ -354,6 +365,13 @@ def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0,
     if "volume" in axes:
         axes["volume"].plot(minutes, run.volume, label="volume / resting volume")
         axes["volume"].set_ylabel("relative volume")
+    if "outside" in axes:
+        axes["outside"].plot(minutes, run.K_out, label=_label("[K⁺]ₒ"))
+        axes["outside"].set_ylabel(_label("[K⁺]ₒ (mM)"))
+        space = axes["outside"].twinx()
+        space.plot(minutes, run.ecs, color="#009E73", ls="--", label="space")
+        space.set_ylabel("space / resting")
+        space.legend(loc="center left")
     for ax in axes.values():
         ax.axvline(0.0, color="black", lw=0.8)
         if run.t_ncx_reverses is not None:
@@ -363,7 +381,7 @@ def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float = 120.0,
         ax.set_xlabel("time after ATP fails (min)")
     when = (f"NCX reverses at {run.t_ncx_reverses / 60.0:.1f} min (dotted line)"
             if run.t_ncx_reverses is not None else "NCX does not reverse")
-    fig.set_label(f"When the pump stops: {when}")
+    fig.set_label(f"When the pump stops ({cell}): {when}")
     return fig
 
 

@@ -78,3 +78,53 @@ def test_action_potential_budget_by_hand(radius_um, expected):
 def test_squid_axon_fires_about_a_hundred_thousand_spikes():
     # Hodgkin's classic estimate: a squid axon can fire ~10⁵ impulses without its pump
     assert 5e4 < law("action_potential_budget").numeric(dNa=10, a=250) < 5e5
+
+
+# --- cells of one kind each, in their own extracellular space ---------------------------
+
+@pytest.fixture(scope="module")
+def neuron():
+    from symmem.ischemia import CELLS
+
+    return simulate(CELLS["neuron"], t_end=900.0, points=901)
+
+
+def test_a_neuron_in_brain_tissue_depolarises_within_minutes_as_k_accumulates(neuron):
+    # severe ischemia: anoxic depolarisation 2-5 min after the onset, extracellular K+
+    # rising to tens of mM (Dreier 2018; Hansen 1985; Hansen & Olsen 1980)
+    from symmem.models import run
+
+    summary = run("ischemia", {"cell": "neuron", "at1": 2, "at2": 6, "at3": 10})["summary"]
+    assert 2.0 <= summary["t_depolarised"] <= 6.0
+    k_out_then = float(np.interp(summary["t_depolarised"] * 60.0, neuron.t, neuron.K_out))
+    assert k_out_then > 20.0
+    # the extracellular space shrinks as the cells swell: by about half in tissue (Hansen
+    # & Olsen 1980); this model, without glia or a limit to swelling, shrinks it further
+    assert neuron.ecs[-1] < 0.5 and neuron.volume[-1] > 1.1
+
+
+def test_what_leaves_the_neuron_stays_in_its_space_and_water_balances_the_two(neuron):
+    from symmem.ischemia import CELLS
+
+    cell = CELLS["neuron"]
+    ecs = (1.0 + cell.ecs_ratio) - neuron.volume  # in resting cell volumes
+    assert np.allclose(ecs / cell.ecs_ratio, neuron.ecs, rtol=1e-9)
+    K_total = neuron.K_in * neuron.volume + neuron.K_out * ecs
+    assert np.allclose(K_total, K_total[0], rtol=1e-6)  # K+ is conserved
+    # water balances the two spaces: the same osmolarity inside and outside at all times
+    X_in = cell.osmolarity - 10.0 - 140.0 - neuron.Cl_in[0]  # impermeant, per rest volume
+    X_out = cell.ecs_ratio * (cell.osmolarity - 145.0 - 3.5 - 130.0)
+    inside = neuron.Na_in + neuron.K_in + neuron.Cl_in + X_in / neuron.volume
+    outside = neuron.Na_out + neuron.K_out + neuron.Cl_out + X_out / ecs
+    assert np.allclose(inside, outside, rtol=1e-6)
+    assert inside[0] == pytest.approx(cell.osmolarity, rel=1e-9)
+
+
+def test_a_muscle_fibre_holds_out_far_longer_than_a_neuron(neuron):
+    from symmem.ischemia import CELLS
+
+    muscle = simulate(CELLS["muscle"], t_end=1800.0)
+    assert muscle.V[0] == pytest.approx(-90.0, abs=1e-6)
+    assert muscle.V[-1] < -70.0  # still polarised after 30 min (ATP lasts, tau 30 min)
+    assert muscle.t_ncx_reverses is None or muscle.t_ncx_reverses > 10 * 60.0
+    assert neuron.t_ncx_reverses < 60.0

@@ -96,8 +96,8 @@ def test_simulate_refuses_what_it_cannot_run(capsys):
     assert "outside 0.1 to 500" in capsys.readouterr().err
     assert main(["simulate", "ischemi"]) == 2
     assert "did you mean 'ischemia'" in capsys.readouterr().err
-    assert main(["simulate", "ischemia", "cell=neuron"]) == 2
-    assert "not built yet" in capsys.readouterr().err
+    assert main(["simulate", "ischemia", "cell=astrocyte"]) == 2
+    assert "one of generic, neuron, muscle" in capsys.readouterr().err
     with pytest.raises(InputError, match="has no parameter foo"):
         run("pump_block_spiking", {"foo": 1})
 
