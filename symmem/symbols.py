@@ -176,6 +176,13 @@ for _ion in ("K", "Na", "Cl", "Ca"):
 
 # --- excitability: the Na+ cost of action potentials ----------------------------------------
 declare("C_m", r"C_{\mathrm{m}}", "F/m^2", "membrane capacitance per area", "positive")
+declare("R_m", r"R_{\mathrm{m}}", "ohm*m^2", "specific membrane resistance (of one area)",
+        "positive")
+declare("R_i", r"R_{\mathrm{i}}", "ohm*m", "resistivity of the axoplasm", "positive")
+declare("tau_m", r"\tau_{\mathrm{m}}", "s", "membrane time constant R_m C_m", "positive")
+declare("lam", r"\lambda", "m", "length constant of a cable", "positive")
+declare("R_in", r"R_{\mathrm{in}}", "ohm", "input resistance", "positive")
+declare("area", r"A", "m^2", "membrane area of the cell", "positive")
 declare("dV_AP", r"\Delta V", "V", "depolarisation of one action potential", "positive")
 declare("a", "a", "m", "axon radius", "positive")
 declare("A_m", r"A_{\mathrm{m}}", "m^2", "membrane area", "positive")

@@ -167,3 +167,27 @@ def test_skeletal_muscle_rests_near_its_chloride_potential():
                                           Na_out=145, P_Cl=2, Cl_in=4.2, Cl_out=123)
     assert v == pytest.approx(by_hand, rel=1e-9)
     assert v == pytest.approx(-90, abs=2)
+
+
+def test_passive_membrane_with_dayan_and_abbotts_typical_values():
+    # Dayan & Abbott, Theoretical Neuroscience, ch. 5-6: r_m = 1 MOhm mm^2 = 1e4 Ohm cm^2,
+    # c_m = 10 nF/mm^2 = 1 uF/cm^2, r_L = 1 kOhm mm = 100 Ohm cm. They give tau_m = 10 ms,
+    # lambda = 1 mm for a = 2 um, and 10-100 MOhm for cells of 0.1-0.01 mm^2.
+    assert symmem.evaluate("membrane_time_constant", R_m=1e4, C_m=1)["tau"] == \
+        pytest.approx(10.0, rel=1e-12)
+    assert symmem.evaluate("length_constant", a=2, R_m=1e4, R_i=100)["lam"] == \
+        pytest.approx(1.0, rel=1e-12)
+    for area_mm2, mohm in ((0.01, 100.0), (0.1, 10.0)):
+        assert symmem.evaluate("input_resistance", R_m=1e4, area=area_mm2 * 1e6)[
+            "R_in"] == pytest.approx(mohm, rel=1e-12)
+
+
+def test_cable_laws_by_hand_in_si():
+    # the Hodgkin-Huxley squid axon: a = 238 um, R_i = 35.4 Ohm cm, leak-only R_m =
+    # 1/(0.3 mS/cm^2); lambda = sqrt(a R_m / (2 R_i)) in SI units, by hand
+    a, r_m, r_i = 238e-6, (1 / 0.3e-3) * 1e-4, 35.4e-2  # m, Ohm m^2, Ohm m
+    by_hand = math.sqrt(a * r_m / (2 * r_i)) * 1e3  # mm
+    assert symmem.evaluate("length_constant", a=238, R_m=1 / 0.3e-3, R_i=35.4)["lam"] == \
+        pytest.approx(by_hand, rel=1e-12)
+    assert symmem.evaluate("membrane_time_constant", R_m=1 / 0.3e-3)["tau"] == \
+        pytest.approx(r_m * 1e-2 * 1e3, rel=1e-12)  # R_m C_m with C_m = 1e-2 F/m^2, in ms

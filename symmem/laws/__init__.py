@@ -28,6 +28,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "transporters": ("ncx_reversal", "pump_reversal_potential", "sglt_max_accumulation"),
     "bioenergetics": ("proton_motive_force", "atp_free_energy", "atp_synthase_protons"),
     "excitability": ("action_potential_budget",),
+    "cable": ("membrane_time_constant", "length_constant", "input_resistance"),
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}
 
