@@ -106,3 +106,9 @@ def test_list_names_the_models(capsys):
     assert main(["list", "models"]) == 0
     out = capsys.readouterr().out
     assert "pump_block_spiking" in out and "ischemia" in out and "pump=off|on" in out
+
+
+def test_a_run_that_hits_its_work_bound_says_so():
+    run_ = simulate(Axon(radius_um=250.0, rate=1.0), pump=False, max_periods=3)
+    assert run_.stopped_early and not run_.silent and run_.t_end < 3600.0
+    assert not simulate(Axon(radius_um=0.5), pump=False).stopped_early
