@@ -133,27 +133,42 @@ def within(seconds: float, fn: Callable[[], T_]) -> tuple[bool, T_ | None]:
     if not usable or (outer and outer <= seconds):
         return True, fn()
     token = object()
+    armed = [True]  # the alarm raises only while fn runs; off as soon as we leave it
+    cleaned = [False]
 
     def _expire(signum: int, frame: Any) -> None:
-        raise _Timeout(token)
+        if armed[0]:
+            raise _Timeout(token)
 
     previous = signal.signal(signal.SIGALRM, _expire)
     started = time.monotonic()
-    # the alarm repeats every 50 ms: one that lands where Python swallows exceptions (a
-    # garbage-collector callback, a __del__) is followed by another
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
-    try:
-        return True, fn()
-    except _Timeout as exc:
-        if exc.token is not token:
-            raise
-        return False, None
-    finally:
+
+    def cleanup() -> None:
+        armed[0] = False
+        if cleaned[0]:
+            return
+        cleaned[0] = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+
+    try:
+        try:
+            # the alarm repeats every 50 ms: one that lands where Python swallows
+            # exceptions (a garbage-collector callback, a __del__) is followed by another
+            signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+            return True, fn()
+        finally:
+            cleanup()
+    except _Timeout as exc:
+        # raised in fn, or by an alarm that came just as fn ended (even inside the
+        # clean-up above, which is therefore finished here)
+        cleanup()
+        if exc.token is not token:
+            raise
+        return False, None
 
 
 def bounded(fn: Callable[[], T_], seconds: float = ATTEMPT_SECONDS) -> tuple[bool, T_ | None]:

@@ -124,3 +124,19 @@ def test_a_change_of_a_bracketed_concentration_is_one_name():
         assert check("action_potential_budget", answer).verdict == "correct", answer
     # without the overlap factor the count is phi times too large: not accepted
     assert check("action_potential_budget", "dNa F a/(2 C_m dV)").verdict == "incorrect"
+
+
+def test_passive_membrane_questions():
+    from symmem.checking import check
+
+    assert check("membrane_time_constant", "R_m C_m").verdict == "correct"
+    assert check("membrane_time_constant", "R_m/C_m").verdict == "incorrect"
+    assert check("length_constant", r"\sqrt{\frac{a R_m}{2 R_i}}").verdict == "correct"
+    missing_half = check("length_constant", "sqrt(a R_m/R_i)")
+    assert missing_half.verdict == "incorrect" and "constant_factor" in missing_half.mistakes
+    # Dayan & Abbott: tau_m = 10 ms; lambda = 1 mm for a = 2 um
+    assert check("membrane_time_constant_numeric", "10 ms").verdict == "correct"
+    assert check("length_constant_numeric", "1 mm").verdict == "correct"
+    in_um = check("length_constant_numeric", "1000")  # micrometres, read as mm
+    assert in_um.mistakes == ["units_factor"] and "against mm" in in_um.feedback
+    assert "read in mm" in in_um.feedback and "mV" not in in_um.feedback

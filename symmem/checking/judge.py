@@ -463,9 +463,15 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
                                      q.rel_tolerance * abs(wrong), 1e-12):
             result.mistakes = [code]
             result.score = SCORES[code]
-            note = " A number without a unit is read in mV." if code == "units_factor" and \
-                typed is None else ""
-            result.feedback = f"Not quite. {q.feedback.get(code, FEEDBACK[code])}{note}"
+            text = q.feedback.get(code, FEEDBACK[code])
+            note = ""
+            if code == "units_factor":
+                if q.unit not in ("mV", "mM"):  # the stock hint speaks of V and M
+                    text = (f"Your number is off by a factor of 1000: check its unit "
+                            f"against {q.unit}.")
+                if typed is None:
+                    note = f" A number without a unit is read in {q.unit}."
+            result.feedback = f"Not quite. {text}{note}"
             return result
     other = _other_temperature(q, params, value, tolerance)
     if other is not None:

@@ -38,6 +38,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dNa": ("dNa", "DeltaNa", "DNa", "dNa_i", "DeltaNa_i", "DeltaNa_in"),
     "a": ("a", "r_axon"), "C_m": ("C_m", "Cm", "C"), "dV_AP": ("dV", "DeltaV", "dV_AP", "DV"),
     "overlap": ("phi", "overlap", "varphi"),
+    "R_m": ("R_m", "Rm", "r_m"), "R_i": ("R_i", "Ri", "r_i", "r_L", "R_L"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
@@ -294,6 +295,23 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
         "action_potential_budget_numeric", "Compute how many action potentials the axon "
             "can fire with its pump blocked (C_m = 1 µF/cm², ΔV = 100 mV unless given).",
             "action_potential_budget", {"dNa": 10.0, "a": 1.0, "overlap": 1.0}),
+    "membrane_time_constant": lambda: symbolic(
+        "membrane_time_constant", "Write the membrane time constant τ_m of a patch with "
+             "specific resistance R_m and capacitance C_m per area.",
+             law("membrane_time_constant").rhs, ["R_m", "C_m"], lhs=["tau", "tau_m"],
+             examples=("R_m C_m", "C_m*R_m", r"R_m C_m")),
+    "membrane_time_constant_numeric": lambda: numeric(
+        "membrane_time_constant_numeric", "Compute τ_m in ms (C_m = 1 µF/cm² unless "
+            "given).", "membrane_time_constant", {"R_m": 1e4, "C_m": 1.0}),
+    "length_constant": lambda: symbolic(
+        "length_constant", "Write the length constant λ of a cylindrical process of "
+             "radius a, specific membrane resistance R_m and axoplasm resistivity R_i.",
+             law("length_constant").rhs, ["a", "R_m", "R_i"], lhs=["lambda", "lam"],
+             examples=("sqrt(a R_m/(2 R_i))", r"\sqrt{\frac{a R_m}{2 R_i}}",
+                       "(a R_m / (2 R_i))^(1/2)")),
+    "length_constant_numeric": lambda: numeric(
+        "length_constant_numeric", "Compute λ in mm.", "length_constant",
+            {"a": 2.0, "R_m": 1e4, "R_i": 100.0}),
     "nernst_numeric": lambda: numeric(
         "nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
             "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
