@@ -31,8 +31,9 @@ EPILOG = """examples:
 """
 
 
-def parse_assignments(items: Sequence[str]) -> dict[str, Any]:
-    """Turn ``NAME=VALUE`` words into numbers (int where the text is an integer)."""
+def parse_assignments(items: Sequence[str], words: bool = False) -> dict[str, Any]:
+    """Turn ``NAME=VALUE`` words into numbers (int where the text is an integer); with
+    ``words`` a value that is not a number stays text (``pump=on``)."""
     values: dict[str, Any] = {}
     for item in items:
         name, sep, text = item.partition("=")
@@ -44,7 +45,9 @@ def parse_assignments(items: Sequence[str]) -> dict[str, Any]:
             try:
                 value = float(text)
             except ValueError:
-                raise UsageError(f"{name}: {text!r} is not a number") from None
+                if not words:
+                    raise UsageError(f"{name}: {text!r} is not a number") from None
+                value = text
         if name in values:
             raise UsageError(f"{name} is given twice")
         values[name] = value
@@ -536,14 +539,7 @@ def _register_variants(sub: argparse._SubParsersAction) -> None:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from symmem.models import MODELS, run
 
-    given: dict[str, Any] = {}
-    for item in args.assignments:
-        name, sep, text = item.partition("=")
-        if not sep or not name:
-            raise UsageError(f"expected NAME=VALUE, got {item!r} (for example radius_um=0.5)")
-        if name in given:
-            raise UsageError(f"{name} is given twice")
-        given[name] = parse_assignments([item])[name] if _is_number(text) else text
+    given = parse_assignments(args.assignments, words=True)
     result = run(args.model, given)
     if args.json:
         print(json.dumps(result, sort_keys=False))
@@ -555,14 +551,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         shown = value if not isinstance(value, float) else _format_number(value)
         print(f"  {key:<18} {shown} {unit if unit != '1' else ''}".rstrip())
     return 0
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _register_simulate(sub: argparse._SubParsersAction) -> None:

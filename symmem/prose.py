@@ -47,7 +47,6 @@ _GREEK = {"alpha": r"\alpha", "beta": r"\beta", "gamma": r"\gamma", "rho": r"\rh
           "tau": r"\tau", "psi": r"\psi", "mu": r"\mu", "pi": r"\pi", "dpsi": r"\Delta\psi",
           "Δpsi": r"\Delta\psi", "dmu": r"\Delta\tilde{\mu}", "dp": r"\Delta p",
           "dpH": r"\Delta\mathrm{pH}"}
-_UNICODE = UNICODE_MATH  # the one table of Unicode symbols, shared with tex_text
 #: Greek letters that make a word mathematics
 _GREEK_LETTERS = "ΔμψτρβαπφϕγδεθκλσωΩΦ"
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True))
@@ -173,8 +172,8 @@ def _formula(text: str, held: list[str] | None = None) -> str:
             out.append(f"_{{{_SUBSCRIPTS[token]}}}")
         elif token == "\ue010":
             out.append(r"\tilde{\mu}")
-        elif token in _UNICODE:
-            out.append(_UNICODE[token])
+        elif token in UNICODE_MATH:  # the one table, shared with tex_text
+            out.append(UNICODE_MATH[token])
         elif token == "*":
             out.append(r"\,")
         elif token in "{}":

@@ -43,8 +43,9 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from scipy.integrate import solve_ivp
 
-from symmem.constants import FARADAY, GAS_CONSTANT
+from symmem.constants import FARADAY
 from symmem.errors import InputError
+from symmem.laws import law
 
 __all__ = ["Axon", "SpikingRun", "simulate"]
 
@@ -91,8 +92,8 @@ class Axon:
 
     @property
     def rtf(self) -> float:
-        """RT/F in mV."""
-        return GAS_CONSTANT * self.T / FARADAY * 1e3
+        """RT/F in mV (law ``thermal_voltage``)."""
+        return float(law("thermal_voltage").numeric(T=self.T))
 
     @property
     def K_Na(self) -> float:
@@ -180,8 +181,8 @@ class _Balance:
 
 def _balance(axon: Axon) -> _Balance:
     v = axon.V_rest
-    e_na = axon.rtf * math.log(axon.Na_out / axon.Na_in)
-    e_k = axon.rtf * math.log(axon.K_out / axon.K_in)
+    e_na = float(law("nernst").numeric(c_in=axon.Na_in, c_out=axon.Na_out, z=1, T=axon.T))
+    e_k = float(law("nernst").numeric(c_in=axon.K_in, c_out=axon.K_out, z=1, T=axon.T))
     m = _steady(_alpha_m(v), _beta_m(v))
     h = _steady(_alpha_h(v), _beta_h(v))
     n = _steady(_alpha_n(v), _beta_n(v))
@@ -205,6 +206,7 @@ def _rhs(axon: Axon, balance: _Balance, pump: bool):
 
     def rhs(t: float, y: np.ndarray) -> list[float]:
         v, m, h, n, na, k, _ = y
+        # the Nernst law, written out: this runs at every step of the integrator
         e_na = rtf * math.log(axon.Na_out / na)
         e_k = rtf * math.log(axon.K_out / k)
         i_na_channel = axon.g_Na * m**3 * h * (v - e_na)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from typing import TYPE_CHECKING
@@ -92,10 +93,6 @@ def _md_math(expr: object) -> str:
     return f"${latex(expr)}$"
 
 
-def _html_escape(tex: str) -> str:
-    return tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def step_markdown(d: Derivation, number: int, *, both_forms: bool = False) -> str:
     """One step: its number and reason, the equation, and how it was made and checked.
 
@@ -109,8 +106,8 @@ def step_markdown(d: Derivation, number: int, *, both_forms: bool = False) -> st
     if both_forms:
         broken = equation_broken(step.equation.lhs, step.equation.rhs)
         shown = ('<div class="symmem-eq">\n'
-                 f'<div class="one">$${_html_escape(f"{lhs} = {rhs}")}$$</div>\n'
-                 f'<div class="broken">$${_html_escape(broken)}$$</div>\n</div>')
+                 f'<div class="one">$${html.escape(f"{lhs} = {rhs}", quote=False)}$$</div>\n'
+                 f'<div class="broken">$${html.escape(broken, quote=False)}$$</div>\n</div>')
     return (f"**({number})** {prose_markdown(step.because)}\n\n{shown}\n\n"
             f"<small>{step_label(step, _md_math)}</small>")
 
