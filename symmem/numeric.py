@@ -28,6 +28,7 @@ from symmem.constants import FARADAY, GAS_CONSTANT
 from symmem.errors import InputError
 from symmem.files import write_atomic
 from symmem.symbols import sym
+from symmem.ufunc_plan import UfuncPlan, Unsupported
 
 __all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
 
@@ -92,6 +93,69 @@ def _dtype(arrays: Sequence[Any]) -> type:
     """float32 when every array input is float32 (it stays float32), else float64."""
     kinds = [a.dtype for a in arrays if isinstance(a, np.ndarray)]
     return np.float32 if kinds and all(k == np.float32 for k in kinds) else np.float64
+
+
+def _broadcast_shape(values: Sequence[Any]) -> tuple[int, ...]:
+    """The shape of the result: that of the arrays given (broadcast if they differ)."""
+    shapes = {a.shape for a in values if isinstance(a, np.ndarray)}
+    return shapes.pop() if len(shapes) == 1 else np.broadcast_shapes(*shapes)
+
+
+#: elements per chunk of a large array evaluation (512 KB of float64 per buffer)
+_CHUNK = 1 << 16
+
+
+def _threads_from_environment() -> int:
+    """$SYMMEM_THREADS as a count of threads (1, the default, when unset or not a
+    positive whole number: one thread is what a shared machine times predictably)."""
+    text = os.environ.get("SYMMEM_THREADS", "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else 1
+
+
+#: threads sharing a large array evaluation ($SYMMEM_THREADS, default 1)
+THREADS = _threads_from_environment()
+_pool: Any = None
+
+
+def _shared(work: Callable[[int, int], tuple[bool, bool]], size: int) -> tuple[bool, bool]:
+    """Run ``work(first, last)`` over 0:size split into whole chunks, one block per
+    thread (the calling thread takes the first); the flags of all blocks, and-ed."""
+    global _pool
+    blocks = min(THREADS, size // _CHUNK)
+    if blocks <= 1:
+        return work(0, size)
+    if _pool is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _pool = ThreadPoolExecutor(THREADS - 1, thread_name_prefix="symmem-numeric")
+    step = -(-size // blocks // _CHUNK) * _CHUNK
+    bounds = [(b * step, min(size, (b + 1) * step)) for b in range(blocks)]
+    others = [_pool.submit(work, first, last) for first, last in bounds[1:]]
+    flags = [work(*bounds[0]), *(f.result() for f in others)]
+    return all(v for v, _ in flags), all(f for _, f in flags)
+
+
+def _domain_check(test: Callable[[float], bool], words: str
+                  ) -> Callable[[np.ndarray], bool]:
+    """A test of a whole nonempty array: every element passes the domain's scalar
+    ``test``, judged from the extremes (every domain is an interval, NaN spreads to
+    them), plus integrality and zeros where the domain asks for them."""
+    smallest, largest = np.minimum.reduce, np.maximum.reduce
+    integer, nonzero = "integer" in words, "nonzero" in words
+
+    def in_domain(a: np.ndarray) -> bool:
+        if not (test(float(smallest(a, axis=None))) and test(float(largest(a, axis=None)))):
+            return False
+        if integer and not bool((a == np.round(a)).all()):
+            return False
+        return not nonzero or bool((a != 0).all())
+
+    return in_domain
+
+
+def _array_in_domain(test: Callable[[float], bool], words: str, a: np.ndarray) -> bool:
+    """Whether every element of ``a`` is in the domain (an empty array is)."""
+    return a.size == 0 or _domain_check(test, words)(a)
 
 
 def _cache_dir() -> Path:
@@ -207,6 +271,8 @@ class NumericForm:
         args = [p.symbol for p in self.params]
         self._f_math = compiled(args, expr, "math")
         self._f_numpy = compiled(args, hoist_scalar_factors(expr), "numpy")
+        self._expr = expr
+        self._plans: dict[tuple[bool, ...], UfuncPlan | None] = {}
         self._removable: tuple[int, float, float, Callable, Callable] | None = None
         if removable is not None:
             name, point, tol = removable
@@ -279,34 +345,94 @@ class NumericForm:
                 arrays.append(scalar)  # NumPy is slower with 0-d arrays than with floats
                 continue
             arrays.append(a)
-        for (name, test, words), a in zip(self._tests, arrays):
-            if isinstance(a, np.ndarray):
-                self._check_array(name, test, words, a)
-        self._run_checks(arrays)
-        with np.errstate(all="ignore"):
-            out = self._f_numpy(*arrays)
-            if self._removable is not None:
-                index, point, tol, _, near = self._removable
-                mask = np.abs(np.asarray(arrays[index]) - point) < tol
-                if np.any(mask):
+        shape = _broadcast_shape(arrays)
+        dtype = _dtype(arrays)
+        plan = self._plan(tuple(isinstance(a, np.ndarray) for a in arrays))
+        size = math.prod(shape)
+        if plan is not None and size > _CHUNK and all(
+                not isinstance(a, np.ndarray) or a.shape == shape for a in arrays):
+            out = self._chunked(plan, arrays, shape, dtype)
+        else:
+            for (name, test, words), a in zip(self._tests, arrays):
+                if isinstance(a, np.ndarray):
+                    self._check_array(name, test, words, a)
+            self._run_checks(arrays)
+            with np.errstate(all="ignore"):
+                out = plan(arrays, shape, dtype) if plan is not None else self._f_numpy(*arrays)
+            out = self._finish(np.asarray(out, dtype=dtype), arrays, shape)
+        return float(out) if out.ndim == 0 else out
+
+    def _finish(self, out: np.ndarray, arrays: Sequence[Any], shape: tuple[int, ...],
+                finite_known: bool = False) -> np.ndarray:
+        """Limits at removable points, the result's shape, and its finiteness."""
+        if self._removable is not None:
+            index, point, tol, _, near = self._removable
+            mask = np.abs(np.asarray(arrays[index]) - point) < tol
+            if np.any(mask):
+                with np.errstate(all="ignore"):
                     out = np.where(mask, near(*arrays), out)
-        shape = np.broadcast_shapes(*(np.shape(a) for a in arrays))
-        out = np.asarray(out, dtype=_dtype(arrays))
         if out.shape != shape:
             out = np.broadcast_to(out, shape).copy()
         # one summation is finite exactly when every element is (or on overflow of the
         # sum itself, which the exact test below then clears)
-        if not math.isfinite(float(np.sum(out))) and not np.isfinite(out).all():
+        if not finite_known and not math.isfinite(float(np.sum(out))) and not \
+                np.isfinite(out).all():
             self._raise_not_finite(arrays)
-        return float(out) if out.ndim == 0 else out
+        return out
+
+    def _chunked(self, plan: UfuncPlan, arrays: list[Any], shape: tuple[int, ...],
+                 dtype: Any) -> np.ndarray:
+        """Validate and evaluate chunk by chunk, each small enough to stay in cache, so
+        that every array is read from memory once; the chunks are shared between
+        :data:`THREADS` threads (NumPy releases the GIL in its loops). A refusal is
+        the one the whole arrays give, checked in parameter order."""
+        flat = [a.reshape(-1) if isinstance(a, np.ndarray) else a for a in arrays]
+        checked = [(i, *self._tests[i]) for i, a in enumerate(arrays)
+                   if isinstance(a, np.ndarray)]
+        out = np.empty(math.prod(shape), dtype)
+
+        numbers = plan.numbers(flat)
+        tests = [(i, _domain_check(test, words)) for i, _, test, words in checked]
+        add = np.add.reduce
+
+        def work(first: int, last: int) -> tuple[bool, bool]:
+            """(inputs in their domains, result finite) for elements first:last."""
+            scratch = plan.scratch(_CHUNK, dtype)
+            finite = True
+            with np.errstate(all="ignore"):
+                for start in range(first, last, _CHUNK):
+                    end = min(start + _CHUNK, last)
+                    chunk = [a[start:end] if isinstance(a, np.ndarray) else a for a in flat]
+                    for i, in_domain in tests:
+                        if not in_domain(chunk[i]):
+                            return False, False
+                    target = out[start:end]
+                    plan.run(chunk, numbers, target, scratch)
+                    if finite and not math.isfinite(add(target)):
+                        finite = False
+            return True, finite
+
+        valid, finite = _shared(work, out.shape[0])
+        if not valid:
+            for i, name, test, words in checked:
+                self._check_array(name, test, words, arrays[i])
+        self._run_checks(arrays)
+        # with a limit to patch in, finiteness is judged after the patch
+        known = finite and self._removable is None
+        return self._finish(out.reshape(shape), arrays, shape, finite_known=known)
+
+    def _plan(self, pattern: tuple[bool, ...]) -> UfuncPlan | None:
+        """The in-place plan for this pattern of array inputs (None: the generic path)."""
+        if pattern not in self._plans:
+            try:
+                self._plans[pattern] = UfuncPlan(self._expr, [p.symbol for p in self.params],
+                                                 pattern)
+            except Unsupported:
+                self._plans[pattern] = None
+        return self._plans[pattern]
 
     def _check_array(self, name: str, test: Callable, words: str, a: np.ndarray) -> None:
-        if a.size == 0:
-            return
-        lo, hi = a.min(), a.max()
-        if test(float(lo)) and test(float(hi)) and (
-                "integer" not in words or bool(np.all(a == np.round(a)))) and (
-                "nonzero" not in words or bool(np.all(a != 0))):
+        if _array_in_domain(test, words, a):
             return
         flat = a.ravel()
         for i, v in enumerate(flat):

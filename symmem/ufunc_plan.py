@@ -1,0 +1,257 @@
+"""Array evaluation without temporaries: a SymPy expression run as NumPy ufunc calls.
+
+Hand-written NumPy such as ``k * np.log(c_out / c_in)`` allocates a fresh array for
+every operation, and for large arrays each allocation is paid again in page faults.
+A :class:`UfuncPlan` compiles the expression once per pattern of array inputs into a
+list of ufunc calls that write into a few preallocated buffers, reusing a buffer as
+soon as its value is no longer needed:
+
+    divide(c_out, c_in, out=t0); log(t0, out=t0); multiply(t0, k, out=t0)
+
+Sub-expressions of scalar inputs only (``R T / (z F)``) are folded to one number per
+call, and shared sub-expressions are computed once. Nodes the plan does not know
+(anything but ``+``, ``×``, powers, ``log``, ``exp`` and ``|x|``) raise
+:class:`Unsupported` when the plan is made, and the caller keeps its generic path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+__all__ = ["UfuncPlan", "Unsupported"]
+
+
+class Unsupported(ValueError):
+    """The expression holds a node the plan cannot run in place."""
+
+
+_FUNCTIONS = {sp.log: np.log, sp.exp: np.exp, sp.Abs: np.abs}
+
+
+@dataclass(frozen=True)
+class _Step:
+    """``registers[out] = ufunc(*operands)``; an operand is ('arg', i), ('reg', r) or
+    ('const', value). ``array`` says whether the result is an array (written into a
+    buffer) or a number (computed directly)."""
+
+    ufunc: np.ufunc
+    operands: tuple[tuple[str, Any], ...]
+    out: int
+    array: bool
+
+
+class UfuncPlan:
+    """The expression ``expr`` of ``symbols``, for calls where ``array_args`` are arrays.
+
+    ``plan(values, shape, dtype)`` returns a new array of ``shape`` and ``dtype``.
+    """
+
+    def __init__(self, expr: sp.Expr, symbols: Sequence[sp.Symbol],
+                 array_args: Sequence[bool]) -> None:
+        self._index = {s: i for i, s in enumerate(symbols)}
+        self._is_array = tuple(array_args)
+        self._steps: list[_Step] = []
+        self._nodes: dict[sp.Expr, tuple[str, Any]] = {}
+        result = self._emit(expr)
+        if result[0] != "reg" or not self._steps[result[1]].array:
+            raise Unsupported("the expression does not depend on an array input")
+        self._result = result[1]
+        self._buffers = self._allocate()
+        self._run_array_steps = self._compile()
+
+    # -- compiling ------------------------------------------------------------------------
+    def _depends_on_array(self, expr: sp.Expr) -> bool:
+        return any(self._is_array[self._index[s]] for s in expr.free_symbols
+                   if s in self._index)
+
+    def _emit(self, expr: sp.Expr) -> tuple[str, Any]:
+        if expr in self._nodes:
+            return self._nodes[expr]
+        node = self._emit_new(expr)
+        self._nodes[expr] = node
+        return node
+
+    def _step(self, ufunc: np.ufunc, operands: Sequence[tuple[str, Any]],
+              array: bool) -> tuple[str, Any]:
+        register = len(self._steps)
+        self._steps.append(_Step(ufunc, tuple(operands), register, array))
+        return ("reg", register)
+
+    def _emit_new(self, expr: sp.Expr) -> tuple[str, Any]:
+        if isinstance(expr, sp.Symbol):
+            if expr not in self._index:
+                raise Unsupported(f"unknown symbol {expr}")
+            return ("arg", self._index[expr])
+        if isinstance(expr, sp.Number):
+            if not expr.is_real:
+                raise Unsupported(f"the number {expr} is not real")
+            return ("const", float(expr))
+        array = self._depends_on_array(expr)
+        if isinstance(expr, sp.Add):
+            return self._emit_chain(expr.args, np.add, np.subtract, self._negated, array)
+        if isinstance(expr, sp.Mul):
+            return self._emit_chain(expr.args, np.multiply, np.divide, self._inverted, array)
+        if isinstance(expr, sp.Pow):
+            return self._emit_power(expr, array)
+        for function, ufunc in _FUNCTIONS.items():
+            if isinstance(expr, function):
+                return self._step(ufunc, [self._emit(expr.args[0])], array)
+        raise Unsupported(f"no in-place form for {type(expr).__name__}")
+
+    @staticmethod
+    def _negated(term: sp.Expr) -> sp.Expr | None:
+        """``x`` for a term ``-x`` (a negative coefficient), else None."""
+        coeff, rest = term.as_coeff_Mul()
+        return coeff * -1 * rest if coeff.is_negative and rest != 1 else None
+
+    @staticmethod
+    def _inverted(factor: sp.Expr) -> sp.Expr | None:
+        """``x`` for a factor ``1/x``, else None."""
+        if isinstance(factor, sp.Pow) and factor.exp == -1:
+            return factor.base
+        return None
+
+    def _emit_chain(self, args: Sequence[sp.Expr], combine: np.ufunc, inverse: np.ufunc,
+                    invert: Any, array: bool) -> tuple[str, Any]:
+        """``a ∘ b ∘ …`` with the inverse operation for inverted terms (x − y, x / y).
+
+        The scalar terms are folded into one number first, so an array is passed over
+        once for all of them: ``x · R · T / (z · F)`` is one multiplication.
+        """
+        groups: dict[tuple[bool, bool], list[sp.Expr]] = {
+            (inv, arr): [] for inv in (False, True) for arr in (False, True)}
+        for arg in args:
+            base = invert(arg)
+            term = arg if base is None else base
+            groups[(base is not None, self._depends_on_array(term))].append(term)
+        identity = ("const", 0.0 if combine is np.add else 1.0)
+        scalar: tuple[str, Any] | None = None
+        for term in groups[(False, False)]:
+            scalar = self._emit(term) if scalar is None else self._step(
+                combine, [scalar, self._emit(term)], False)
+        for term in groups[(True, False)]:
+            scalar = self._step(inverse, [scalar or identity, self._emit(term)], False)
+        operand: tuple[str, Any] | None = None
+        for term in groups[(False, True)]:
+            operand = self._emit(term) if operand is None else self._step(
+                combine, [operand, self._emit(term)], True)
+        if operand is None:
+            operand = scalar or identity
+        elif scalar is not None:
+            operand = self._step(combine, [operand, scalar], True)
+        for term in groups[(True, True)]:
+            operand = self._step(inverse, [operand, self._emit(term)], True)
+        if operand[0] == "arg" and array:
+            # a lone input (x · 1): copy it, so the result never aliases the caller's array
+            operand = self._step(np.positive, [operand], True)
+        return operand
+
+    def _emit_power(self, expr: sp.Pow, array: bool) -> tuple[str, Any]:
+        base, exponent = expr.args
+        if exponent == -1:
+            return self._step(np.divide, [("const", 1.0), self._emit(base)], array)
+        if exponent == 2:
+            return self._step(np.square, [self._emit(base)], array)
+        if exponent == sp.Rational(1, 2):
+            return self._step(np.sqrt, [self._emit(base)], array)
+        if exponent == sp.Rational(-1, 2):
+            root = self._step(np.sqrt, [self._emit(base)], array)
+            return self._step(np.divide, [("const", 1.0), root], array)
+        return self._step(np.power, [self._emit(base), self._emit(exponent)], array)
+
+    def _allocate(self) -> list[int | None]:
+        """The buffer each array step writes into: an operand's buffer whose value is
+        not needed afterwards, else a free or new one."""
+        last_use: dict[int, int] = {}
+        for position, step in enumerate(self._steps):
+            for kind, value in step.operands:
+                if kind == "reg":
+                    last_use[value] = position
+        last_use[self._result] = len(self._steps)
+        buffer_of: list[int | None] = [None] * len(self._steps)
+        free: list[int] = []
+        count = 0
+        for position, step in enumerate(self._steps):
+            if not step.array:
+                continue
+            released = [buffer_of[value] for kind, value in step.operands
+                        if kind == "reg" and self._steps[value].array
+                        and last_use[value] == position]
+            if released:
+                buffer_of[position] = released[0]
+                free.extend(b for b in released[1:] if b is not None)
+            elif free:
+                buffer_of[position] = free.pop()
+            else:
+                buffer_of[position] = count
+                count += 1
+        self._buffer_count = count
+        return buffer_of
+
+    def _compile(self) -> Any:
+        """The array steps as one Python function ``f(v, r, out, s)``: ``v`` the inputs,
+        ``r`` the registers (numbers already computed), ``out`` the result's buffer and
+        ``s`` the scratch buffers (source printed here from the plan, never from input)."""
+        def operand(kind: str, value: Any) -> str:
+            return {"arg": f"v[{value}]", "reg": f"r{value}", "const": repr(value)}[kind]
+
+        lines = ["def f(v, r, out, s):"]
+        scalars = sorted({value for step in self._steps if step.array
+                          for kind, value in step.operands
+                          if kind == "reg" and not self._steps[value].array})
+        lines += [f"    r{value} = r[{value}]" for value in scalars]
+        ufuncs: dict[str, np.ufunc] = {}
+        for position, step in enumerate(self._steps):
+            if not step.array:
+                continue
+            name = f"u_{step.ufunc.__name__}"
+            ufuncs[name] = step.ufunc
+            buffer = self._buffers[position]
+            target = "out" if buffer == self._result_buffer else f"s[{buffer}]"
+            args = ", ".join(operand(kind, value) for kind, value in step.operands)
+            lines.append(f"    r{position} = {name}({args}, out={target})")
+        namespace: dict[str, Any] = dict(ufuncs)
+        exec(compile("\n".join(lines) + "\n", "<symmem ufunc plan>", "exec"), namespace)
+        return namespace["f"]
+
+    # -- running --------------------------------------------------------------------------
+    @property
+    def _result_buffer(self) -> int | None:
+        return self._buffers[self._result]
+
+    def scratch(self, length: int, dtype: Any) -> list[Any]:
+        """Scratch buffers of ``length`` elements for one call (None for the result's)."""
+        return [None if b == self._result_buffer else np.empty(length, dtype)
+                for b in range(self._buffer_count)]
+
+    def numbers(self, values: Sequence[Any]) -> list[Any]:
+        """The registers of the steps on numbers only: computed once per call."""
+        registers: list[Any] = [None] * len(self._steps)
+        for position, step in enumerate(self._steps):
+            if not step.array:
+                operands = [values[v] if kind == "arg" else registers[v] if kind == "reg"
+                            else v for kind, v in step.operands]
+                registers[position] = float(step.ufunc(*operands))
+        return registers
+
+    def run(self, values: Sequence[Any], numbers: Sequence[Any], out: Any,
+            scratch: Sequence[Any]) -> None:
+        """Compute into ``out`` (1-D, or any shape when ``scratch`` has that shape);
+        scratch buffers longer than ``out`` are cut to its length."""
+        if out.ndim == 1 and scratch and any(
+                b is not None and b.shape[0] != out.shape[0] for b in scratch):
+            scratch = [None if b is None else b[:out.shape[0]] for b in scratch]
+        self._run_array_steps(values, numbers, out, scratch)
+
+    def __call__(self, values: Sequence[Any], shape: tuple[int, ...], dtype: Any) -> Any:
+        """A new array of ``shape`` and ``dtype`` holding the expression's value."""
+        out = np.empty(shape, dtype)
+        scratch = [None if b == self._result_buffer else np.empty(shape, dtype)
+                   for b in range(self._buffer_count)]
+        self._run_array_steps(values, self.numbers(values), out, scratch)
+        return out

@@ -1,0 +1,173 @@
+"""The chunked, in-place array path gives what the generic NumPy code gives.
+
+Large arrays are validated and evaluated chunk by chunk with ufuncs writing into
+preallocated buffers (``symmem.ufunc_plan``); small ones run the plan on the whole
+array; the reference is the law's NumPy code printed by SymPy (``_f_numpy``), which
+the plan never calls. Every law is compared at random inputs in physiological ranges,
+with one array, with every input an array, across chunk boundaries, in float32, and
+with refusals in the last chunk.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import symmem
+import symmem.numeric as numeric
+from symmem.errors import InputError
+from symmem.laws import LAWS
+from symmem.ufunc_plan import UfuncPlan
+
+#: a typical value of every parameter name (physiology units); arrays vary around it
+TYPICAL = {
+    "T": 310.15, "z": 1, "n": 3, "r": 1.5, "c_in": 140.0, "c_out": 5.0, "V": -70.0,
+    "E": -90.0, "P": 1e-8, "P_K": 1.0, "P_Na": 0.04, "P_Cl": 0.45, "P_Ca": 0.01,
+    "K_in": 140.0, "K_out": 5.0, "Na_in": 12.0, "Na_out": 145.0, "Cl_in": 10.0,
+    "Cl_out": 110.0, "Ca_in": 1e-4, "Ca_out": 2.0, "p": 1.0, "k": 0.1, "G0": 1.0,
+    "t": 3.0, "dG_ATP": -50.0, "dpsi": -150.0, "dpH": 0.8, "ATP": 3.0, "ADP": 0.05,
+    "Pi": 4.0, "dG0": -30.5, "dp": -200.0, "dNa": 10.0, "a": 0.5, "C_m": 1.0,
+    "dV_AP": 100.0, "overlap": 1.3, "R_m": 20000.0, "R_i": 100.0, "area": 2000.0,
+}
+#: parameters that stay whole numbers
+INTEGERS = {"z", "n"}
+N = 3 * (1 << 16) + 17  # three whole chunks and a short last one
+
+
+def _inputs(params, rng, size, every: bool) -> dict:
+    values = {}
+    for i, p in enumerate(params):
+        base = TYPICAL[p.name]
+        if p.name in INTEGERS or (not every and i > 0):
+            values[p.name] = base
+            continue
+        if p.domain == "real":
+            values[p.name] = base + rng.uniform(-5, 5, size)
+        else:
+            values[p.name] = base * rng.uniform(0.8, 1.25, size)
+    return values
+
+
+def _laws():
+    cases = [(name, None) for name in LAWS if name != "ghk_voltage"]
+    cases += [("ghk_voltage", ions) for ions in (("K", "Na"), ("K", "Na", "Cl"),
+                                                 ("K", "Na", "Cl", "Ca"))]
+    return cases
+
+
+def _params(name, ions):
+    law = symmem.law(name)
+    if ions is None:
+        return law, law.params
+    given = {f"{part}_{ion}" if part == "P" else f"{ion}_{part}": 1.0
+             for ion in ions for part in ("P", "in", "out")}
+    return law, law.parameters(given)
+
+
+def _form(law, values):
+    if law.name == "ghk_voltage":
+        from symmem.laws.ghk import _form, _ions_named
+
+        return _form(_ions_named(frozenset(values)))
+    return law.numeric_form
+
+
+@pytest.mark.parametrize("every", [False, True], ids=["one array", "all arrays"])
+@pytest.mark.parametrize("size", [7, N])
+@pytest.mark.parametrize(("name", "ions"), _laws(), ids=lambda v: str(v))
+def test_the_plan_gives_what_the_generic_numpy_code_gives(name, ions, size, every):
+    law, params = _params(name, ions)
+    rng = np.random.default_rng(abs(hash((name, ions, size, every))) % 2**32)
+    values = _inputs(params, rng, size, every)
+    if not any(isinstance(v, np.ndarray) for v in values.values()):
+        pytest.skip("no continuous parameter to vary")
+    form = _form(law, values)
+    ours = law.numeric(**values)
+    ordered = [values.get(p.name, p.default) for p in form.params]
+    with np.errstate(all="ignore"):
+        reference = np.broadcast_to(form._f_numpy(*ordered), ours.shape)
+    assert ours.dtype == np.float64 and ours.shape == (size,)
+    # absolute slack at the scale of the values: a difference of two terms near zero
+    # keeps only the rounding of the terms, which the two orders of operations differ in
+    np.testing.assert_allclose(ours, reference, rtol=1e-12,
+                               atol=1e-12 * float(np.max(np.abs(reference))))
+
+
+def test_every_law_but_one_runs_as_a_plan():
+    """The plan covers every law's expression (so the comparison above is not vacuous)."""
+    planned = []
+    for name, ions in _laws():
+        law, params = _params(name, ions)
+        form = _form(law, {p.name: 1.0 for p in params})
+        pattern = tuple(True for _ in form.params)
+        planned.append(form._plan(pattern) is not None)
+    assert all(planned)
+
+
+def test_chunked_path_is_taken_and_matches_scalars():
+    c_out = np.linspace(1.0, 200.0, N)
+    out = symmem.law("nernst").numeric(c_in=140.0, c_out=c_out, z=1)
+    assert N > numeric._CHUNK
+    for i in (0, numeric._CHUNK - 1, numeric._CHUNK, N - 1):
+        assert out[i] == pytest.approx(
+            symmem.law("nernst").numeric(c_in=140.0, c_out=float(c_out[i]), z=1), rel=1e-13)
+
+
+def test_float32_stays_float32_in_chunks():
+    c_out = np.linspace(1.0, 200.0, N, dtype=np.float32)
+    out = symmem.law("nernst").numeric(c_in=np.float32(140.0), c_out=c_out, z=1)
+    assert out.dtype == np.float32
+    exact = symmem.law("nernst").numeric(c_in=140.0, c_out=c_out.astype(np.float64), z=1)
+    np.testing.assert_allclose(out, exact, rtol=2e-6, atol=2e-4)
+
+
+@pytest.mark.parametrize("bad", [-1.0, 0.0, np.nan, np.inf])
+def test_a_bad_value_in_the_last_chunk_is_refused_with_its_index(bad):
+    c_out = np.full(N, 5.0)
+    c_out[N - 3] = bad
+    with pytest.raises(InputError, match=rf"c_out .* at index \({N - 3},\)"):
+        symmem.law("nernst").numeric(c_in=140.0, c_out=c_out, z=1)
+
+
+def test_refusals_come_in_parameter_order_whatever_the_chunk():
+    c_in, c_out = np.full(N, 140.0), np.full(N, 5.0)
+    c_out[5] = -1.0          # first chunk, second parameter
+    c_in[N - 1] = -2.0       # last chunk, first parameter
+    with pytest.raises(InputError, match=r"c_in .* got -2\.0 at index"):
+        symmem.law("nernst").numeric(c_in=c_in, c_out=c_out, z=1)
+
+
+def test_a_result_that_is_not_finite_is_refused_in_chunks():
+    dp = np.full(N, -200.0)
+    dp[N - 2] = -1e-320  # nonzero, so allowed, but the proton count overflows
+    with pytest.raises(InputError, match="not a finite number"):
+        symmem.law("atp_synthase_protons").numeric(dp=dp, dG_ATP=-50.0)
+
+
+def test_the_ghk_current_limit_is_patched_in_chunks():
+    v = np.linspace(-1, 1, N)
+    out = symmem.law("ghk_current").numeric(P=1e-8, z=1, c_in=140.0, c_out=5.0, V=v)
+    assert np.isfinite(out).all() and np.all(np.diff(out) > 0)
+
+
+def test_threads_give_the_same_bytes(monkeypatch):
+    c_out = np.random.default_rng(3).uniform(1, 200, 5 * (1 << 16))
+    one = symmem.law("nernst").numeric(c_in=140.0, c_out=c_out, z=1)
+    monkeypatch.setattr(numeric, "THREADS", 2)
+    two = symmem.law("nernst").numeric(c_in=140.0, c_out=c_out, z=1)
+    assert one.tobytes() == two.tobytes()
+
+
+def test_the_result_never_aliases_an_input():
+    x = np.linspace(1.0, 2.0, 10)
+    out = symmem.law("driving_force").numeric(V=x, E=0.0)
+    assert not np.shares_memory(out, x)
+    np.testing.assert_array_equal(out, x)
+
+
+def test_plan_folds_scalar_factors_into_one_pass():
+    """k·T·log(x)/z with T and z numbers is one division, one log and one product."""
+    law = symmem.law("nernst")
+    form = law.numeric_form
+    plan = UfuncPlan(form._expr, [p.symbol for p in form.params], (True, True, False, False))
+    assert [s.ufunc.__name__ for s in plan._steps if s.array] == ["divide", "log", "multiply"]
