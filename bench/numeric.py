@@ -24,7 +24,7 @@ from collections.abc import Callable
 import numpy as np
 
 import symmem
-import symmem.numeric
+import symmem.numeric_arrays
 
 R, F, T = 8.31446261815324, 96485.33212331001, 310.15
 PAIRS = 15
@@ -114,7 +114,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-c", "import symmem"], check=True)
     print(f"{'import symmem':<26} {'':>9} {'':>7}  {'':>17}  "
           f"{(time.perf_counter() - started) * 1e3:8.0f} ms (fresh interpreter)")
-    symmem.numeric.THREADS = 2
+    symmem.numeric_arrays.THREADS = 2
     for n in (10**6, 10**7):
         for name, ours, base in array_cases(n):
             ratio, low, high, seconds = paired(ours, base, PAIRS if n < 10**7 else 7)

@@ -18,17 +18,16 @@ import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import sympy as sp
 
 from symmem.constants import FARADAY, GAS_CONSTANT
 from symmem.errors import InputError
 from symmem.files import write_atomic
 from symmem.symbols import sym
-from symmem.ufunc_plan import UfuncPlan, Unsupported
 
 __all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
 
@@ -89,75 +88,6 @@ def _numeric_constants() -> dict[sp.Symbol, sp.Float]:
             sym("c_std"): sp.Float(1000.0)}
 
 
-def _dtype(arrays: Sequence[Any]) -> type:
-    """float32 when every array input is float32 (it stays float32), else float64."""
-    kinds = [a.dtype for a in arrays if isinstance(a, np.ndarray)]
-    return np.float32 if kinds and all(k == np.float32 for k in kinds) else np.float64
-
-
-def _broadcast_shape(values: Sequence[Any]) -> tuple[int, ...]:
-    """The shape of the result: that of the arrays given (broadcast if they differ)."""
-    shapes = {a.shape for a in values if isinstance(a, np.ndarray)}
-    return shapes.pop() if len(shapes) == 1 else np.broadcast_shapes(*shapes)
-
-
-#: elements per chunk of a large array evaluation (512 KB of float64 per buffer)
-_CHUNK = 1 << 16
-
-
-def _threads_from_environment() -> int:
-    """$SYMMEM_THREADS as a count of threads (1, the default, when unset or not a
-    positive whole number: one thread is what a shared machine times predictably)."""
-    text = os.environ.get("SYMMEM_THREADS", "").strip()
-    return int(text) if text.isdigit() and int(text) > 0 else 1
-
-
-#: threads sharing a large array evaluation ($SYMMEM_THREADS, default 1)
-THREADS = _threads_from_environment()
-_pool: Any = None
-
-
-def _shared(work: Callable[[int, int], tuple[bool, bool]], size: int) -> tuple[bool, bool]:
-    """Run ``work(first, last)`` over 0:size split into whole chunks, one block per
-    thread (the calling thread takes the first); the flags of all blocks, and-ed."""
-    global _pool
-    blocks = min(THREADS, size // _CHUNK)
-    if blocks <= 1:
-        return work(0, size)
-    if _pool is None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        _pool = ThreadPoolExecutor(THREADS - 1, thread_name_prefix="symmem-numeric")
-    step = -(-size // blocks // _CHUNK) * _CHUNK
-    bounds = [(b * step, min(size, (b + 1) * step)) for b in range(blocks)]
-    others = [_pool.submit(work, first, last) for first, last in bounds[1:]]
-    flags = [work(*bounds[0]), *(f.result() for f in others)]
-    return all(v for v, _ in flags), all(f for _, f in flags)
-
-
-def _domain_check(test: Callable[[float], bool], words: str
-                  ) -> Callable[[np.ndarray], bool]:
-    """A test of a whole nonempty array: every element passes the domain's scalar
-    ``test``, judged from the extremes (every domain is an interval, NaN spreads to
-    them), plus integrality and zeros where the domain asks for them."""
-    smallest, largest = np.minimum.reduce, np.maximum.reduce
-    integer, nonzero = "integer" in words, "nonzero" in words
-
-    def in_domain(a: np.ndarray) -> bool:
-        if not (test(float(smallest(a, axis=None))) and test(float(largest(a, axis=None)))):
-            return False
-        if integer and not bool((a == np.round(a)).all()):
-            return False
-        return not nonzero or bool((a != 0).all())
-
-    return in_domain
-
-
-def _array_in_domain(test: Callable[[float], bool], words: str, a: np.ndarray) -> bool:
-    """Whether every element of ``a`` is in the domain (an empty array is)."""
-    return a.size == 0 or _domain_check(test, words)(a)
-
-
 def _cache_dir() -> Path:
     """Where generated numeric code is kept: $SYMMEM_CACHE, else the user's cache."""
     root = os.environ.get("SYMMEM_CACHE")
@@ -196,7 +126,11 @@ def compiled(symbols: Sequence[sp.Symbol], expr: sp.Expr, modules: str) -> Calla
     key = hashlib.sha256("\x1f".join([modules, sp.__version__, __version__, *names,
                                       sp.srepr(expr)]).encode()).hexdigest()[:32]
     path = _cache_dir() / f"{key}-{modules}.py"
-    namespace: dict[str, Any] = {"math": math, "numpy": np}
+    namespace: dict[str, Any] = {"math": math}
+    if modules == "numpy":
+        import numpy
+
+        namespace["numpy"] = numpy
     try:
         exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
         return namespace["f"]
@@ -264,23 +198,34 @@ class NumericForm:
         self._name_set = frozenset(self.names)
         self._required = tuple(p.name for p in self.params if p.default is None)
         self._defaults = {p.name: p.default for p in self.params if p.default is not None}
-        self._tests = tuple((p.name, *DOMAINS[p.domain]) for p in self.params)
+        self.tests = tuple((p.name, *DOMAINS[p.domain]) for p in self.params)
         self._checks = tuple(checks)
         self._diagnose = diagnose
         expr = to_physiology_units(expr_si, self.params, output)
         args = [p.symbol for p in self.params]
         self._f_math = compiled(args, expr, "math")
-        self._f_numpy = compiled(args, hoist_scalar_factors(expr), "numpy")
-        self._expr = expr
-        self._plans: dict[tuple[bool, ...], UfuncPlan | None] = {}
-        self._removable: tuple[int, float, float, Callable, Callable] | None = None
+        self.expr = expr
+        self.plans: dict[tuple[bool, ...], Any] = {}  # array pattern -> UfuncPlan or None
+        #: (index, point, tolerance, expression near the point, its math form)
+        self.removable: tuple[int, float, float, sp.Expr, Callable] | None = None
         if removable is not None:
             name, point, tol = removable
             index = self.names.index(name)
-            var = self.params[index].symbol
-            near = sp.series(expr, var, point, 3).removeO()
-            self._removable = (index, point, tol, compiled(args, near, "math"),
-                               compiled(args, near, "numpy"))
+            near = sp.series(expr, self.params[index].symbol, point, 3).removeO()
+            self.removable = (index, point, tol, near, compiled(args, near, "math"))
+
+    @cached_property
+    def f_numpy(self) -> Callable:
+        """The expression as NumPy code printed by SymPy (arrays of any shape)."""
+        return compiled([p.symbol for p in self.params], hoist_scalar_factors(self.expr),
+                        "numpy")
+
+    @cached_property
+    def near_numpy(self) -> Callable | None:
+        """The Taylor polynomial at the removable point as NumPy code."""
+        if self.removable is None:
+            return None
+        return compiled([p.symbol for p in self.params], self.removable[3], "numpy")
 
     # -- argument handling ------------------------------------------------------------
     def _collect(self, kwargs: Mapping[str, Any]) -> list[Any]:
@@ -301,7 +246,7 @@ class NumericForm:
         raise InputError(f"{self.law_name}: unknown parameter {', '.join(hints)}. "
                          f"Valid parameters: {', '.join(self.names)}")
 
-    def _refuse(self, name: str, words: str, value: Any, where: str = "") -> None:
+    def refuse(self, name: str, words: str, value: Any, where: str = "") -> None:
         param = self.params[self.names.index(name)]
         unit = f" {param.unit}" if param.unit else ""
         raise InputError(f"{self.law_name}: {name} ({param.description}) must be {words}"
@@ -312,16 +257,18 @@ class NumericForm:
         values = self._collect(kwargs)
         if all(type(v) is float or type(v) is int for v in values):
             return self._scalar(values)
-        return self._array(values)
+        from symmem.numeric_arrays import evaluate_arrays
+
+        return evaluate_arrays(self, values)
 
     def _scalar(self, values: list[float]) -> float:
-        for (name, test, words), v in zip(self._tests, values):
+        for (name, test, words), v in zip(self.tests, values):
             if not test(v):
-                self._refuse(name, words, v)
-        self._run_checks(values)
+                self.refuse(name, words, v)
+        self.run_checks(values)
         f = self._f_math
-        if self._removable is not None:
-            index, point, tol, near, _ = self._removable
+        if self.removable is not None:
+            index, point, tol, _, near = self.removable
             if abs(values[index] - point) < tol:
                 f = near
         try:
@@ -329,118 +276,10 @@ class NumericForm:
         except (ValueError, ZeroDivisionError, OverflowError):
             out = math.nan
         if not math.isfinite(out):
-            self._raise_not_finite(values)
+            self.raise_not_finite(values)
         return out
 
-    def _array(self, values: list[Any]) -> Any:
-        arrays: list[Any] = []
-        for (name, test, words), v in zip(self._tests, values):
-            a = np.asarray(v)
-            if a.dtype.kind not in "iuf":
-                self._refuse(name, "a number or an array of numbers", v)
-            if a.ndim == 0:
-                scalar = a.item()
-                if not test(scalar):
-                    self._refuse(name, words, scalar)
-                arrays.append(scalar)  # NumPy is slower with 0-d arrays than with floats
-                continue
-            arrays.append(a)
-        shape = _broadcast_shape(arrays)
-        dtype = _dtype(arrays)
-        plan = self._plan(tuple(isinstance(a, np.ndarray) for a in arrays))
-        size = math.prod(shape)
-        if plan is not None and size > _CHUNK and all(
-                not isinstance(a, np.ndarray) or a.shape == shape for a in arrays):
-            out = self._chunked(plan, arrays, shape, dtype)
-        else:
-            for (name, test, words), a in zip(self._tests, arrays):
-                if isinstance(a, np.ndarray):
-                    self._check_array(name, test, words, a)
-            self._run_checks(arrays)
-            with np.errstate(all="ignore"):
-                out = plan(arrays, shape, dtype) if plan is not None else self._f_numpy(*arrays)
-            out = self._finish(np.asarray(out, dtype=dtype), arrays, shape)
-        return float(out) if out.ndim == 0 else out
-
-    def _finish(self, out: np.ndarray, arrays: Sequence[Any], shape: tuple[int, ...],
-                finite_known: bool = False) -> np.ndarray:
-        """Limits at removable points, the result's shape, and its finiteness."""
-        if self._removable is not None:
-            index, point, tol, _, near = self._removable
-            mask = np.abs(np.asarray(arrays[index]) - point) < tol
-            if np.any(mask):
-                with np.errstate(all="ignore"):
-                    out = np.where(mask, near(*arrays), out)
-        if out.shape != shape:
-            out = np.broadcast_to(out, shape).copy()
-        # one summation is finite exactly when every element is (or on overflow of the
-        # sum itself, which the exact test below then clears)
-        if not finite_known and not math.isfinite(float(np.sum(out))) and not \
-                np.isfinite(out).all():
-            self._raise_not_finite(arrays)
-        return out
-
-    def _chunked(self, plan: UfuncPlan, arrays: list[Any], shape: tuple[int, ...],
-                 dtype: Any) -> np.ndarray:
-        """Validate and evaluate chunk by chunk, each small enough to stay in cache, so
-        that every array is read from memory once; the chunks are shared between
-        :data:`THREADS` threads (NumPy releases the GIL in its loops). A refusal is
-        the one the whole arrays give, checked in parameter order."""
-        flat = [a.reshape(-1) if isinstance(a, np.ndarray) else a for a in arrays]
-        checked = [(i, *self._tests[i]) for i, a in enumerate(arrays)
-                   if isinstance(a, np.ndarray)]
-        out = np.empty(math.prod(shape), dtype)
-
-        numbers = plan.numbers(flat)
-        tests = [(i, _domain_check(test, words)) for i, _, test, words in checked]
-        add = np.add.reduce
-
-        def work(first: int, last: int) -> tuple[bool, bool]:
-            """(inputs in their domains, result finite) for elements first:last."""
-            scratch = plan.scratch(_CHUNK, dtype)
-            finite = True
-            with np.errstate(all="ignore"):
-                for start in range(first, last, _CHUNK):
-                    end = min(start + _CHUNK, last)
-                    chunk = [a[start:end] if isinstance(a, np.ndarray) else a for a in flat]
-                    for i, in_domain in tests:
-                        if not in_domain(chunk[i]):
-                            return False, False
-                    target = out[start:end]
-                    plan.run(chunk, numbers, target, scratch)
-                    if finite and not math.isfinite(add(target)):
-                        finite = False
-            return True, finite
-
-        valid, finite = _shared(work, out.shape[0])
-        if not valid:
-            for i, name, test, words in checked:
-                self._check_array(name, test, words, arrays[i])
-        self._run_checks(arrays)
-        # with a limit to patch in, finiteness is judged after the patch
-        known = finite and self._removable is None
-        return self._finish(out.reshape(shape), arrays, shape, finite_known=known)
-
-    def _plan(self, pattern: tuple[bool, ...]) -> UfuncPlan | None:
-        """The in-place plan for this pattern of array inputs (None: the generic path)."""
-        if pattern not in self._plans:
-            try:
-                self._plans[pattern] = UfuncPlan(self._expr, [p.symbol for p in self.params],
-                                                 pattern)
-            except Unsupported:
-                self._plans[pattern] = None
-        return self._plans[pattern]
-
-    def _check_array(self, name: str, test: Callable, words: str, a: np.ndarray) -> None:
-        if _array_in_domain(test, words, a):
-            return
-        flat = a.ravel()
-        for i, v in enumerate(flat):
-            if not test(float(v)):
-                index = tuple(int(j) for j in np.unravel_index(i, a.shape))
-                self._refuse(name, words, float(v), f" at index {index}")
-
-    def _run_checks(self, values: Sequence[Any]) -> None:
+    def run_checks(self, values: Sequence[Any]) -> None:
         if not self._checks:
             return
         named = dict(zip(self.names, values))
@@ -449,11 +288,12 @@ class NumericForm:
             if message:
                 raise InputError(f"{self.law_name}: {message}")
 
-    def _raise_not_finite(self, values: Sequence[Any]) -> None:
+    def raise_not_finite(self, values: Sequence[Any]) -> None:
         named = dict(zip(self.names, values))
         reason = self._diagnose(named) if self._diagnose else None
         if reason is None:
-            shown = ", ".join(f"{k}={v!r}" for k, v in named.items() if np.ndim(v) == 0)
+            shown = ", ".join(f"{k}={v!r}" for k, v in named.items()
+                              if getattr(v, "ndim", 0) == 0)
             reason = (f"the result is not a finite number for these inputs ({shown}); "
                       "check that they are in physiological ranges")
         raise InputError(f"{self.law_name}: {reason}")

@@ -19,7 +19,7 @@ R, T, F = (sym(n) for n in ("R", "T", "F"))
 
 proton_motive_force = Law(
     "proton_motive_force", "Proton-motive force",
-    sp.Eq(sym("dp"), sym("dpsi") - sp.log(10) * R * T / F * sym("dpH")),
+    sp.Eq(sym("dp"), sym("dpsi") - sp.log(10) * R * T / F * sym("dpH"), evaluate=False),
     [volt("dpsi"), Param("dpH", sym("dpH"), "", 1.0, "real", "pH_in − pH_out"),
      temperature()],
     Output("dp", sym("dp"), "mV", 1e-3),
@@ -30,7 +30,7 @@ proton_motive_force = Law(
 atp_free_energy = Law(
     "atp_free_energy", "Free energy of ATP hydrolysis",
     sp.Eq(sym("dG_ATP"), sym("dG0") + R * T * sp.log(
-        sym("ADP") * sym("Pi") / (sym("ATP") * sym("c_std")))),
+        sym("ADP") * sym("Pi") / (sym("ATP") * sym("c_std"))), evaluate=False),
     [conc("ATP"), conc("ADP"), conc("Pi"), temperature(), energy("dG0", default=-30.5)],
     Output("dG_ATP", sym("dG_ATP"), "kJ/mol", 1e3),
     "ΔG_ATP = ΔG°′ + RT ln([ADP][P_i]/[ATP]) with concentrations in mol/L inside the "
@@ -54,7 +54,7 @@ def _synthase_signs(values: Mapping[str, Any]) -> str | None:
 
 atp_synthase_protons = Law(
     "atp_synthase_protons", "Protons per ATP made by ATP synthase",
-    sp.Eq(sym("n_H"), sym("dG_ATP") / (F * sym("dp"))),
+    sp.Eq(sym("n_H"), sym("dG_ATP") / (F * sym("dp")), evaluate=False),
     [volt("dp", domain="nonzero"), energy("dG_ATP")],
     Output("n_H", sym("n_H"), ""),
     "Least number of H+ that must flow in through ATP synthase to make one ATP: "

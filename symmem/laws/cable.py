@@ -27,7 +27,8 @@ _C_m = Param("C_m", C_m, "µF/cm²", 1e-2, "positive", "membrane capacitance", 1
 #: τ_m = R_m C_m
 membrane_time_constant = Law(
     "membrane_time_constant", "Membrane time constant",
-    sp.Eq(sym("tau_m"), R_m * C_m), [_R_m, _C_m], Output("tau", sym("tau_m"), "ms", 1e-3),
+    sp.Eq(sym("tau_m"), R_m * C_m, evaluate=False), [_R_m, _C_m],
+    Output("tau", sym("tau_m"), "ms", 1e-3),
     "τ_m = R_m C_m: the time a patch of membrane takes to charge to 63 % of its final "
     "voltage after a step of current.",
     topic="cable")
@@ -36,7 +37,8 @@ membrane_time_constant = Law(
 length_constant = Law(
     "length_constant", "Length constant of a cable",
     # unevaluated, so it prints as one root (SymPy splits roots of positive products)
-    sp.Eq(sym("lam"), sp.Pow(a * R_m / (2 * R_i), sp.Rational(1, 2), evaluate=False)),
+    sp.Eq(sym("lam"), sp.Pow(a * R_m / (2 * R_i), sp.Rational(1, 2), evaluate=False),
+          evaluate=False),
     [Param("a", a, "µm", 1e-6, "positive", "radius of the process"), _R_m,
      Param("R_i", R_i, "Ω·cm", 1e-2, "positive", "resistivity of the axoplasm")],
     Output("lam", sym("lam"), "mm", 1e-3),
@@ -47,7 +49,7 @@ length_constant = Law(
 #: R_in = R_m / A
 input_resistance = Law(
     "input_resistance", "Input resistance of a small cell",
-    sp.Eq(sym("R_in"), R_m / area),
+    sp.Eq(sym("R_in"), R_m / area, evaluate=False),
     [_R_m, Param("area", area, "µm²", 1e-12, "positive", "membrane area of the cell")],
     Output("R_in", sym("R_in"), "MΩ", 1e6),
     "R_in = R_m/A for a cell small enough to be isopotential: the same membrane gives a "

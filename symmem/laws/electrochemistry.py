@@ -18,18 +18,18 @@ c, c_in, c_out = sym("c"), sym("c_in"), sym("c_out")
 psi, mu0, mu_tilde = sym("psi"), sym("mu0"), sym("mu_tilde")
 
 #: μ̃ = μ° + RT ln c + zFψ (symbolic only: μ° has no numeric value of its own)
-ELECTROCHEMICAL_POTENTIAL = sp.Eq(mu_tilde, mu0 + R * T * sp.log(c) + z * F * psi)
+ELECTROCHEMICAL_POTENTIAL = sp.Eq(mu_tilde, mu0 + R * T * sp.log(c) + z * F * psi, evaluate=False)
 
 thermal_voltage = Law(
     "thermal_voltage", "Thermal voltage",
-    sp.Eq(sym("RT_F"), R * T / F),
+    sp.Eq(sym("RT_F"), R * T / F, evaluate=False),
     [temperature()], Output("RT_F", sym("RT_F"), "mV", 1e-3),
     "RT/F: the voltage scale of membrane biophysics (26.7 mV at 37 °C).",
     topic="electrochemistry")
 
 nernst_slope = Law(
     "nernst_slope", "Nernst slope per decade",
-    sp.Eq(sym("slope"), sp.log(10) * R * T / (z * F)),
+    sp.Eq(sym("slope"), sp.log(10) * R * T / (z * F), evaluate=False),
     [valence(), temperature()], Output("slope", sym("slope"), "mV", 1e-3),
     "ln(10)·RT/(zF): the change of E for a tenfold change of concentration "
     "(61.5 mV at 37 °C for z = 1).",
@@ -37,21 +37,21 @@ nernst_slope = Law(
 
 nernst = Law(
     "nernst", "Nernst equilibrium potential",
-    sp.Eq(sym("E"), R * T / (z * F) * sp.log(c_out / c_in)),
+    sp.Eq(sym("E"), R * T / (z * F) * sp.log(c_out / c_in), evaluate=False),
     [conc("c_in"), conc("c_out"), valence(), temperature()], Output("E", sym("E"), "mV", 1e-3),
     "E = RT/(zF) ln(c_o/c_i): the membrane potential at which an ion is in equilibrium.",
     topic="electrochemistry")
 
 driving_force = Law(
     "driving_force", "Driving force",
-    sp.Eq(sym("DF"), V - sym("E")),
+    sp.Eq(sym("DF"), V - sym("E"), evaluate=False),
     [volt("V"), volt("E")], Output("DF", sym("DF"), "mV", 1e-3),
     "V − E: for a cation, positive means current flows outward.",
     topic="electrochemistry")
 
 electrochemical_potential_difference = Law(
     "electrochemical_potential_difference", "Electrochemical potential difference",
-    sp.Eq(sym("dmu"), R * T * sp.log(c_in / c_out) + z * F * V),
+    sp.Eq(sym("dmu"), R * T * sp.log(c_in / c_out) + z * F * V, evaluate=False),
     [conc("c_in"), conc("c_out"), valence(), volt("V"), temperature()],
     Output("dmu", sym("dmu"), "kJ/mol", 1e3),
     "Δμ̃ for moving one mole from outside to inside: RT ln(c_i/c_o) + zFV = zF(V − E). "

@@ -40,7 +40,7 @@ def _overlap_check(values: Mapping[str, Any]) -> str | None:
 #: N_AP = Δ[Na⁺]_i F a / (2 φ C_m ΔV)
 action_potential_budget = Law(
     "action_potential_budget", "Action potentials before the Na⁺ gradient runs down",
-    sp.Eq(sym("N_AP"), dNa * F * a / (2 * overlap * C_m * dV)),
+    sp.Eq(sym("N_AP"), dNa * F * a / (2 * overlap * C_m * dV), evaluate=False),
     [conc("dNa", "rise of [Na+]_i the cell can tolerate"),
      Param("a", a, "µm", 1e-6, "positive", "axon radius"),
      Param("C_m", C_m, "µF/cm²", 1e-2, "positive", "membrane capacitance", 1.0),

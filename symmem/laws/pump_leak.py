@@ -20,7 +20,7 @@ p, k, t, G0 = (sym(n) for n in ("p", "k", "t", "G0"))
 G = sp.Function("G", real=True)
 
 #: dG/dt = p − kG
-PUMP_LEAK_ODE = sp.Eq(sp.Derivative(G(t), t), p - k * G(t))
+PUMP_LEAK_ODE = sp.Eq(sp.Derivative(G(t), t), p - k * G(t), evaluate=False)
 
 
 def _rate(name: str, description: str, domain: str = "positive") -> Param:
@@ -34,7 +34,7 @@ _k = _rate("k", "leak rate constant")
 
 pump_leak = Law(
     "pump_leak", "Pump–leak time course",
-    sp.Eq(sym("G"), p / k + (G0 - p / k) * sp.exp(-k * t)),
+    sp.Eq(sym("G"), p / k + (G0 - p / k) * sp.exp(-k * t), evaluate=False),
     [_p, _k, _G0, _t], Output("G", sym("G"), "G"),
     "Solution of dG/dt = p − kG with G(0) = G_0. With p = 0 (the pump stops) the "
     "gradient decays as G_0 e^(−kt).",
@@ -42,19 +42,19 @@ pump_leak = Law(
 
 pump_leak_steady_state = Law(
     "pump_leak_steady_state", "Pump–leak steady state",
-    sp.Eq(sym("G_ss"), p / k), [_p, _k], Output("G_ss", sym("G_ss"), "G"),
+    sp.Eq(sym("G_ss"), p / k, evaluate=False), [_p, _k], Output("G_ss", sym("G_ss"), "G"),
     "G_ss = p/k: the gradient at which the leak kG exactly balances the pump p.",
     topic="pump_leak")
 
 pump_leak_time_constant = Law(
     "pump_leak_time_constant", "Pump–leak time constant",
-    sp.Eq(sym("tau"), 1 / k), [_k], Output("tau", sym("tau"), "s"),
+    sp.Eq(sym("tau"), 1 / k, evaluate=False), [_k], Output("tau", sym("tau"), "s"),
     "τ = 1/k: the time to cover 63 % of the way to the steady state.",
     topic="pump_leak")
 
 pump_leak_half_time = Law(
     "pump_leak_half_time", "Pump–leak half-time",
-    sp.Eq(sym("t_half"), sp.log(2) / k), [_k], Output("t_half", sym("t_half"), "s"),
+    sp.Eq(sym("t_half"), sp.log(2) / k, evaluate=False), [_k], Output("t_half", sym("t_half"), "s"),
     "t½ = ln 2 / k: the time to cover half the way to the steady state.",
     topic="pump_leak")
 
@@ -63,7 +63,7 @@ mullins_noda = Law(
     "mullins_noda", "Mullins–Noda equation",
     sp.Eq(V, R * T / F * sp.log(
         (sym("r") * sym("P_K") * sym("K_out") + sym("P_Na") * sym("Na_out"))
-        / (sym("r") * sym("P_K") * sym("K_in") + sym("P_Na") * sym("Na_in")))),
+        / (sym("r") * sym("P_K") * sym("K_in") + sym("P_Na") * sym("Na_in"))), evaluate=False),
     [Param("P_K", sym("P_K"), "", 1.0, "positive", "relative permeability to K"),
      Param("P_Na", sym("P_Na"), "", 1.0, "nonnegative", "relative permeability to Na"),
      conc("K_in"), conc("K_out"), conc("Na_in"), conc("Na_out"), temperature(), _r],

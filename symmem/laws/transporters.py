@@ -152,7 +152,7 @@ def _ncx_n_check(values: Mapping[str, Any]) -> str | None:
 
 ncx_reversal = Law(
     "ncx_reversal", "Na+/Ca2+ exchanger reversal potential",
-    sp.Eq(sym("E_NCX"), NCX.reversal_potential()),
+    sp.Eq(sym("E_NCX"), NCX.reversal_potential(), evaluate=False),
     [conc("Na_in"), conc("Na_out"), conc("Ca_in"), conc("Ca_out"), temperature(),
      Param("n", n, "", 1.0, "positive_integer", "Na+ per Ca2+", 3)],
     Output("E_NCX", sym("E_NCX"), "mV", 1e-3),
@@ -162,7 +162,7 @@ ncx_reversal = Law(
 
 pump_reversal_potential = Law(
     "pump_reversal_potential", "Na+/K+ pump reversal potential",
-    sp.Eq(sym("E_pump"), NA_K_PUMP.reversal_potential()),
+    sp.Eq(sym("E_pump"), NA_K_PUMP.reversal_potential(), evaluate=False),
     [conc("Na_in"), conc("Na_out"), conc("K_in"), conc("K_out"), energy("dG_ATP"),
      temperature()],
     Output("E_pump", sym("E_pump"), "mV", 1e-3),
@@ -172,7 +172,7 @@ pump_reversal_potential = Law(
 
 sglt_max_accumulation = Law(
     "sglt_max_accumulation", "SGLT largest glucose accumulation",
-    sp.Eq(sym("ratio"), SGLT.max_accumulation("Glc")),
+    sp.Eq(sym("ratio"), SGLT.max_accumulation("Glc"), evaluate=False),
     [conc("Na_in"), conc("Na_out"), volt("V"), temperature(),
      Param("n", n, "", 1.0, "positive_integer", "Na+ per glucose", 2)],
     Output("ratio", sym("ratio"), ""),

@@ -1,0 +1,216 @@
+"""Array evaluation of numeric forms: validation, in-place ufunc plans, chunks.
+
+A law called with arrays is checked element by element against its parameters'
+domains (judged from each array's extremes), evaluated by a :class:`UfuncPlan` that
+writes into preallocated buffers instead of allocating a temporary per operation,
+and refused if any result is not finite. Arrays larger than one chunk are validated
+and evaluated chunk by chunk, so that each input is read from memory once, while the
+refusal is always the one the whole arrays give, in parameter order.
+
+NumPy is imported here and nowhere on the scalar path: ``symmem eval`` with numbers
+does not load it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from symmem.ufunc_plan import UfuncPlan, Unsupported
+
+if TYPE_CHECKING:
+    from symmem.numeric import NumericForm
+
+__all__ = ["THREADS", "check_array", "evaluate_arrays"]
+
+
+def _dtype(arrays: Sequence[Any]) -> type:
+    """float32 when every array input is float32 (it stays float32), else float64."""
+    kinds = [a.dtype for a in arrays if isinstance(a, np.ndarray)]
+    return np.float32 if kinds and all(k == np.float32 for k in kinds) else np.float64
+
+
+def _broadcast_shape(values: Sequence[Any]) -> tuple[int, ...]:
+    """The shape of the result: that of the arrays given (broadcast if they differ)."""
+    shapes = {a.shape for a in values if isinstance(a, np.ndarray)}
+    return shapes.pop() if len(shapes) == 1 else np.broadcast_shapes(*shapes)
+
+
+#: elements per chunk of a large array evaluation (512 KB of float64 per buffer)
+_CHUNK = 1 << 16
+
+
+def _threads_from_environment() -> int:
+    """$SYMMEM_THREADS as a count of threads (1, the default, when unset or not a
+    positive whole number: one thread is what a shared machine times predictably)."""
+    text = os.environ.get("SYMMEM_THREADS", "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else 1
+
+
+#: threads sharing a large array evaluation ($SYMMEM_THREADS, default 1)
+THREADS = _threads_from_environment()
+_pool: Any = None
+
+
+def _shared(work: Callable[[int, int], tuple[bool, bool]], size: int) -> tuple[bool, bool]:
+    """Run ``work(first, last)`` over 0:size split into whole chunks, one block per
+    thread (the calling thread takes the first); the flags of all blocks, and-ed."""
+    global _pool
+    blocks = min(THREADS, size // _CHUNK)
+    if blocks <= 1:
+        return work(0, size)
+    if _pool is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _pool = ThreadPoolExecutor(THREADS - 1, thread_name_prefix="symmem-numeric")
+    step = -(-size // blocks // _CHUNK) * _CHUNK
+    bounds = [(b * step, min(size, (b + 1) * step)) for b in range(blocks)]
+    others = [_pool.submit(work, first, last) for first, last in bounds[1:]]
+    flags = [work(*bounds[0]), *(f.result() for f in others)]
+    return all(v for v, _ in flags), all(f for _, f in flags)
+
+
+def _domain_check(test: Callable[[float], bool], words: str
+                  ) -> Callable[[np.ndarray], bool]:
+    """A test of a whole nonempty array: every element passes the domain's scalar
+    ``test``, judged from the extremes (every domain is an interval, NaN spreads to
+    them), plus integrality and zeros where the domain asks for them."""
+    smallest, largest = np.minimum.reduce, np.maximum.reduce
+    integer, nonzero = "integer" in words, "nonzero" in words
+
+    def in_domain(a: np.ndarray) -> bool:
+        if not (test(float(smallest(a, axis=None))) and test(float(largest(a, axis=None)))):
+            return False
+        if integer and not bool((a == np.round(a)).all()):
+            return False
+        return not nonzero or bool((a != 0).all())
+
+    return in_domain
+
+
+def _array_in_domain(test: Callable[[float], bool], words: str, a: np.ndarray) -> bool:
+    """Whether every element of ``a`` is in the domain (an empty array is)."""
+    return a.size == 0 or _domain_check(test, words)(a)
+
+
+def evaluate_arrays(form: NumericForm, values: list[Any]) -> Any:
+    """Validate and evaluate a law's numeric form on arrays (and numbers among them)."""
+    arrays: list[Any] = []
+    for (name, test, words), v in zip(form.tests, values):
+        a = np.asarray(v)
+        if a.dtype.kind not in "iuf":
+            form.refuse(name, "a number or an array of numbers", v)
+        if a.ndim == 0:
+            scalar = a.item()
+            if not test(scalar):
+                form.refuse(name, words, scalar)
+            arrays.append(scalar)  # NumPy is slower with 0-d arrays than with floats
+            continue
+        arrays.append(a)
+    shape = _broadcast_shape(arrays)
+    dtype = _dtype(arrays)
+    plan = _plan(form, tuple(isinstance(a, np.ndarray) for a in arrays))
+    size = math.prod(shape)
+    if plan is not None and size > _CHUNK and all(
+            not isinstance(a, np.ndarray) or a.shape == shape for a in arrays):
+        out = _chunked(form, plan, arrays, shape, dtype)
+    else:
+        for (name, test, words), a in zip(form.tests, arrays):
+            if isinstance(a, np.ndarray):
+                check_array(form, name, test, words, a)
+        form.run_checks(arrays)
+        with np.errstate(all="ignore"):
+            out = plan(arrays, shape, dtype) if plan is not None else form.f_numpy(*arrays)
+        out = _finish(form, np.asarray(out, dtype=dtype), arrays, shape)
+    return float(out) if out.ndim == 0 else out
+
+
+def _finish(form: NumericForm, out: np.ndarray, arrays: Sequence[Any],
+            shape: tuple[int, ...], finite_known: bool = False) -> np.ndarray:
+    """Limits at removable points, the result's shape, and its finiteness."""
+    if form.removable is not None:
+        index, point, tol = form.removable[:3]
+        near = form.near_numpy
+        mask = np.abs(np.asarray(arrays[index]) - point) < tol
+        if np.any(mask):
+            with np.errstate(all="ignore"):
+                out = np.where(mask, near(*arrays), out)
+    if out.shape != shape:
+        out = np.broadcast_to(out, shape).copy()
+    # one summation is finite exactly when every element is (or on overflow of the
+    # sum itself, which the exact test below then clears)
+    if not finite_known and not math.isfinite(float(np.sum(out))) and not \
+            np.isfinite(out).all():
+        form.raise_not_finite(arrays)
+    return out
+
+
+def _chunked(form: NumericForm, plan: UfuncPlan, arrays: list[Any],
+             shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    """Validate and evaluate chunk by chunk, each small enough to stay in cache, so
+    that every array is read from memory once; the chunks are shared between
+    :data:`THREADS` threads (NumPy releases the GIL in its loops). A refusal is
+    the one the whole arrays give, checked in parameter order."""
+    flat = [a.reshape(-1) if isinstance(a, np.ndarray) else a for a in arrays]
+    checked = [(i, *form.tests[i]) for i, a in enumerate(arrays)
+               if isinstance(a, np.ndarray)]
+    out = np.empty(math.prod(shape), dtype)
+    numbers = plan.numbers(flat)
+    tests = [(i, _domain_check(test, words)) for i, _, test, words in checked]
+    add = np.add.reduce
+
+    def work(first: int, last: int) -> tuple[bool, bool]:
+        """(inputs in their domains, result finite) for elements first:last."""
+        scratch = plan.scratch(_CHUNK, dtype)
+        finite = True
+        with np.errstate(all="ignore"):
+            for start in range(first, last, _CHUNK):
+                end = min(start + _CHUNK, last)
+                chunk = [a[start:end] if isinstance(a, np.ndarray) else a for a in flat]
+                for i, in_domain in tests:
+                    if not in_domain(chunk[i]):
+                        return False, False
+                target = out[start:end]
+                plan.run(chunk, numbers, target, scratch)
+                if finite and not math.isfinite(add(target)):
+                    finite = False
+        return True, finite
+
+    valid, finite = _shared(work, out.shape[0])
+    if not valid:
+        for i, name, test, words in checked:
+            check_array(form, name, test, words, arrays[i])
+    form.run_checks(arrays)
+    # with a limit to patch in, finiteness is judged after the patch
+    known = finite and form.removable is None
+    return _finish(form, out.reshape(shape), arrays, shape, finite_known=known)
+
+
+def _plan(form: NumericForm, pattern: tuple[bool, ...]) -> UfuncPlan | None:
+    """The in-place plan for this pattern of array inputs (None: the generic path)."""
+    if pattern not in form.plans:
+        try:
+            form.plans[pattern] = UfuncPlan(form.expr, [p.symbol for p in form.params],
+                                             pattern)
+        except Unsupported:
+            form.plans[pattern] = None
+    return form.plans[pattern]
+
+
+def check_array(form: NumericForm, name: str, test: Callable, words: str,
+                a: np.ndarray) -> None:
+    """Refuse the first element of ``a`` outside the domain, with its index."""
+    if _array_in_domain(test, words, a):
+        return
+    flat = a.ravel()
+    for start in range(0, flat.size, _CHUNK):  # the first chunk that fails, then its element
+        if _array_in_domain(test, words, flat[start:start + _CHUNK]):
+            continue
+        for i, v in enumerate(flat[start:start + _CHUNK].tolist(), start):
+            if not test(float(v)):
+                index = tuple(int(j) for j in np.unravel_index(i, a.shape))
+                form.refuse(name, words, float(v), f" at index {index}")
