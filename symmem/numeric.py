@@ -255,7 +255,8 @@ class NumericForm:
     # -- evaluation ----------------------------------------------------------------------
     def __call__(self, **kwargs: Any) -> Any:
         values = self._collect(kwargs)
-        if all(type(v) is float or type(v) is int for v in values):
+        # NumPy's float64 scalars are floats too (a subclass); bools are not numbers here
+        if all(isinstance(v, float) or type(v) is int for v in values):
             return self._scalar(values)
         from symmem.numeric_arrays import evaluate_arrays
 
