@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -65,17 +66,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     item = law(args.law)
     inputs = parse_assignments(args.assignments)
-    value = item.numeric(**inputs)
-    out_name, unit = item.result.name, item.result.unit
+    values = item.evaluate(**inputs)
+    units = {out.name: out.unit for out in item.results}
     if args.json:
         used = {p.name: inputs.get(p.name, p.default) for p in item.parameters(inputs)}
-        units = {p.name: p.unit for p in item.parameters(inputs)} | {out_name: unit}
-        print(json.dumps({"law": item.name, "inputs": used, "outputs": {out_name: value},
+        units = {p.name: p.unit for p in item.parameters(inputs)} | units
+        print(json.dumps({"law": item.name, "inputs": used, "outputs": values,
                           "units": units}, sort_keys=False))
     else:
         shown = " ".join(f"{k}={v}" for k, v in inputs.items())
         print(f"{item.name}({shown})")
-        print(f"  {out_name} = {_format_number(value)} {unit}".rstrip())
+        for out_name, value in values.items():
+            print(f"  {out_name} = {_format_number(value)} {units[out_name]}".rstrip())
     return 0
 
 
@@ -86,14 +88,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if what in ("all", "laws"):
         print("Laws (symmem eval LAW NAME=VALUE ...):")
         for item in LAWS.values():
-            if item.name == "ghk_voltage":
-                params = "T, and P_X X_in X_out for X in K Na Cl Ca"
-            else:
-                params = ", ".join(p.name + (f" [{p.unit}]" if p.unit else "")
-                                   + ("=" + f"{p.default:g}" if p.default is not None else "")
-                                   for p in item.params)
-            print(f"  {item.name:<38} -> {item.result.name} [{item.result.unit or '1'}]"
-                  f"  ({params})")
+            outs = ", ".join(f"{out.name} [{out.unit or '1'}]" for out in item.results)
+            print(f"  {item.name:<38} -> {outs}  ({item.parameter_summary()})")
     if what in ("all", "derivations"):
         _list_derivations(args)
     if what in ("all", "questions"):
@@ -603,6 +599,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SymmemError as exc:
         print(f"symmem {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader stopped early (symmem list | head): not an error
+        # what is still buffered goes nowhere (the recipe in Python's signal docs)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # a disk, permission or file problem outside symmem
         print(f"symmem {args.command}: {exc}", file=sys.stderr)
         return 1

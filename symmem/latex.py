@@ -71,6 +71,9 @@ class SymmemLatexPrinter(LatexPrinter):
             if isinstance(-expr, sp.Add):
                 inner = rf"\left({inner}\right)"
             return "- " + inner
+        log10 = self._log10(expr)
+        if log10 is not None:
+            return log10
         coeff, factors = expr.as_coeff_mul()
         numer: list[sp.Expr] = []
         denom: list[sp.Expr] = []
@@ -99,6 +102,16 @@ class SymmemLatexPrinter(LatexPrinter):
         if after:
             text += " " + self._join(after)
         return text
+
+    def _log10(self, expr: sp.Mul) -> str | None:
+        """``ln(x)/ln(10)`` (how SymPy keeps a base-10 logarithm) printed as log₁₀(x)."""
+        inverse = 1 / sp.log(10)
+        logs = [f for f in expr.args if isinstance(f, sp.log)]
+        if inverse not in expr.args or len(logs) != 1:
+            return None
+        text = rf"\log_{{10}}{{\left({self._print(logs[0].args[0])} \right)}}"
+        rest = sp.Mul(*(f for f in expr.args if f not in (inverse, logs[0])))
+        return text if rest == 1 else f"{self._print(rest)} {text}"
 
     def _join(self, factors: list[sp.Expr]) -> str:
         numbers = [f for f in factors if f.is_Number]

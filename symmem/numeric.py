@@ -24,7 +24,7 @@ from typing import Any
 
 import sympy as sp
 
-from symmem.constants import FARADAY, GAS_CONSTANT
+from symmem.constants import ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT
 from symmem.errors import InputError
 from symmem.files import write_atomic
 from symmem.symbols import sym
@@ -85,7 +85,7 @@ def describe_params(params: Sequence[Param]) -> str:
 
 def _numeric_constants() -> dict[sp.Symbol, sp.Float]:
     return {sym("R"): sp.Float(GAS_CONSTANT, 17), sym("F"): sp.Float(FARADAY, 17),
-            sym("c_std"): sp.Float(1000.0)}
+            sym("e_charge"): sp.Float(ELEMENTARY_CHARGE, 17), sym("c_std"): sp.Float(1000.0)}
 
 
 def _cache_dir() -> Path:

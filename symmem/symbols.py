@@ -92,6 +92,7 @@ def symbols_of(*names: str) -> tuple[sp.Symbol, ...]:
 declare("R", "R", "J/(mol K)", "gas constant", "positive")
 declare("F", "F", "C/mol", "Faraday constant", "positive")
 declare("T", "T", "K", "absolute temperature", "positive")
+declare("e_charge", "e", "C", "elementary charge", "positive")
 declare("z", "z", "1", "valence of the ion (signed integer)", "nonzero_integer")
 declare("n", "n", "1", "number of ions per transport cycle", "positive_integer")
 declare("r", "r", "1", "pump coupling ratio Na+ out : K+ in", "positive")
@@ -123,7 +124,7 @@ declare("B", "B", "m/s mol/m^3", "sum of P c over the outside for cations (insid
         "anions): the GHK numerator", "positive")
 
 _IONS = {"K": ("K", "+"), "Na": ("Na", "+"), "Cl": ("Cl", "-"), "Ca": ("Ca", "2+"),
-         "H": ("H", "+")}
+         "H": ("H", "+"), "HCO3": ("HCO_{3}", "-")}
 for _ion, (_tex, _charge) in _IONS.items():
     for _side, _letter, _word in (("in", "i", "inside"), ("out", "o", "outside")):
         declare(f"{_ion}_{_side}", rf"[\mathrm{{{_tex}}}^{{{_charge}}}]_{{\mathrm{{{_letter}}}}}",
@@ -133,10 +134,42 @@ for _ion, (_tex, _charge) in _IONS.items():
 for _side, _letter, _word in (("in", "i", "inside"), ("out", "o", "outside")):
     declare(f"Glc_{_side}", rf"[\mathrm{{Glc}}]_{{\mathrm{{{_letter}}}}}", "mol/m^3",
             f"glucose concentration {_word}", "positive")
+declare("dmu_chem", r"\Delta\mu", "J/mol",
+        "chemical potential difference of an uncharged solute, out to in")
+declare("flux_ratio", r"\frac{J_{\mathrm{in}}}{J_{\mathrm{out}}}", "1",
+        "unidirectional influx over efflux of one ion (Ussing)", "positive")
 declare("E_NCX", r"E_{\mathrm{NCX}}", "V", "reversal potential of the Na+/Ca2+ exchanger")
 declare("E_pump", r"E_{\mathrm{pump}}", "V", "reversal potential of the Na+/K+ pump")
 declare("E_rev", r"E_{\mathrm{rev}}", "V", "reversal potential of a transporter")
 declare("ratio", r"\rho_{\max}", "1", "largest accumulation ratio c_i/c_o")
+
+# --- chord conductance ------------------------------------------------------------------
+for _ion, _tex in (("K", "K"), ("Na", "Na"), ("Cl", "Cl"), ("Ca", "Ca"), ("L", "L")):
+    declare(f"g_{_ion}", rf"g_{{\mathrm{{{_tex}}}}}", "S/m^2",
+            f"conductance to {_ion}" if _ion != "L" else "leak conductance", "nonnegative")
+declare("E_L", r"E_{\mathrm{L}}", "V", "reversal potential of the leak")
+
+# --- solutions: osmosis, acid-base, Donnan ------------------------------------------------
+declare("osmolarity", r"c_{\mathrm{osm}}", "mol/m^3", "osmolarity", "positive")
+declare("Pi_osm", r"\Pi", "Pa", "osmotic pressure", "positive")
+declare("HCO3", r"[\mathrm{HCO}_{3}^{-}]", "mol/m^3", "bicarbonate concentration",
+        "positive")
+declare("PCO2", r"P_{\mathrm{CO_{2}}}", "Pa", "partial pressure of CO2", "positive")
+declare("s_CO2", r"s", "mol/(m^3 Pa)", "solubility of CO2", "positive")
+declare("pK", r"\mathrm{p}K", "1", "pK of the CO2/HCO3- pair", "positive")
+declare("pH", r"\mathrm{pH}", "1", "pH")
+declare("salt_out", r"c_{\mathrm{s}}", "mol/m^3", "1:1 salt concentration outside",
+        "positive")
+declare("A_in", r"[\mathrm{A}]_{\mathrm{i}}", "mol/m^3", "impermeant ion inside",
+        "positive")
+declare("z_A", r"z_{\mathrm{A}}", "1", "valence of the impermeant ion", "nonzero_integer")
+declare("cation_in", r"[\mathrm{M}^{+}]_{\mathrm{i}}", "mol/m^3",
+        "permeant cation inside at Donnan equilibrium", "positive")
+declare("anion_in", r"[\mathrm{X}^{-}]_{\mathrm{i}}", "mol/m^3",
+        "permeant anion inside at Donnan equilibrium", "positive")
+declare("r_D", r"r", "1", "Donnan ratio [M+]_i/[M+]_o = [X-]_o/[X-]_i", "positive")
+declare("osm_excess", r"\Delta c_{\mathrm{osm}}", "mol/m^3",
+        "osmolarity inside over outside at Donnan equilibrium")
 
 # --- pump-leak ------------------------------------------------------------------------
 declare("G", "G", "1", "size of the gradient")
@@ -194,5 +227,8 @@ declare("dc_AP", r"\Delta c_{\mathrm{AP}}", "mol/m^3",
 declare("dNa", r"\Delta[\mathrm{Na}^{+}]_{\mathrm{i}}", "mol/m^3",
         "rise of [Na+]_i the cell can tolerate", "positive")
 declare("N_AP", r"N_{\mathrm{AP}}", "1", "number of action potentials", "positive")
+declare("dV", r"\Delta V", "V", "change of the membrane potential")
+declare("Q", "Q", "C/m^2", "charge per area on the membrane capacitor")
+declare("n_ions", r"n_{\mathrm{ions}}", "1/m^2", "monovalent ions per area that carry Q")
 declare("overlap", r"\phi", "1", "Na+ entry of one spike over its capacitive minimum "
         "(1 to 4: the Na+ and K+ currents overlap)", "positive")

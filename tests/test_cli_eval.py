@@ -29,6 +29,17 @@ def test_eval_json_matches_conventions(capsys):
                     "outputs": {"DF": -170.0}, "units": {"V": "mV", "E": "mV", "DF": "mV"}}
 
 
+def test_eval_prints_every_result_of_a_law_with_several(capsys):
+    code, out, _ = run(["eval", "donnan", "salt_out=100", "A_in=50", "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert list(data["outputs"]) == ["cation_in", "anion_in", "r", "V", "osmotic_excess"]
+    assert data["units"]["V"] == "mV" and data["units"]["r"] == ""
+    assert data["inputs"] == {"salt_out": 100, "A_in": 50, "z_A": -1, "T": 310.15}
+    code, out, _ = run(["eval", "capacitive_charge", "dV=100"], capsys)
+    assert "Q = 100 nC/cm²" in out and "ions_per_um2 = 6241.51 per µm²" in out
+
+
 def test_eval_json_includes_defaults(capsys):
     _, out, _ = run(["eval", "nernst", "c_in=140", "c_out=5", "z=1", "--json"], capsys)
     assert json.loads(out)["inputs"]["T"] == 310.15
@@ -41,6 +52,14 @@ def test_eval_json_includes_defaults(capsys):
     (["eval", "nernst", "c_in=abc"], "not a number"),
     (["eval", "nernst", "c_in"], "NAME=VALUE"),
     (["eval", "nernst", "c_in=1", "c_in=2"], "twice"),
+    (["eval", "chord_conductance", "g_K=1", "E_K=-90"], "at least two channels"),
+    (["eval", "chord_conductance", "g_K=0", "E_K=-90", "g_Na=0", "E_Na=60"],
+     "every conductance is zero"),
+    (["eval", "chord_conductance", "g_K=1", "E_K=-90", "g_Nq=1"], "did you mean 'g_Na'"),
+    (["eval", "chord_conductance", "g_K=1", "E_K=-90", "g_Na=1"], "missing parameter(s) E_Na"),
+    (["eval", "donnan", "salt_out=100", "A_in=50", "z_A=0"], "nonzero integer"),
+    (["eval", "henderson_hasselbalch", "HCO3=24", "PCO2=0"], "PCO2"),
+    (["eval", "osmotic_pressure", "osmolarity=300", "T=37"], "°C"),
 ])
 def test_eval_refusals_exit_2_with_message(argv, needle, capsys):
     code, _, err = run(argv, capsys)

@@ -191,3 +191,127 @@ def test_cable_laws_by_hand_in_si():
         pytest.approx(by_hand, rel=1e-12)
     assert symmem.evaluate("membrane_time_constant", R_m=1 / 0.3e-3)["tau"] == \
         pytest.approx(r_m * 1e-2 * 1e3, rel=1e-12)  # R_m C_m with C_m = 1e-2 F/m^2, in ms
+
+
+# --- chemical potential, flux ratio, capacitive charge -------------------------------------
+def test_a_tenfold_gradient_of_an_uncharged_solute():
+    # Alberts et al., Molecular Biology of the Cell (ch. 11): about 1.4 kcal/mol (5.9 kJ/mol)
+    # per tenfold at 37 °C; Berg, Tymoczko & Stryer, Biochemistry (ch. 13): 1.36 kcal/mol
+    # at 25 °C. 1 kcal = 4.184 kJ.
+    dmu = symmem.law("chemical_potential_difference").numeric
+    assert dmu(c_in=10, c_out=1) == pytest.approx(5.9, abs=0.05)
+    assert dmu(c_in=10, c_out=1, T=298.15) == pytest.approx(1.36 * 4.184, abs=0.03)
+    assert dmu(c_in=1, c_out=10) == pytest.approx(-dmu(c_in=10, c_out=1), rel=1e-12)
+
+
+def test_ussing_flux_ratio_is_one_at_the_nernst_potential_and_by_hand():
+    # Ussing (1949): independent ions have influx/efflux = exp(-Δμ̃/RT), 1 at equilibrium
+    ratio = symmem.law("ussing_flux_ratio").numeric
+    for ion, z in (("K", 1), ("Na", 1), ("Cl", -1), ("Ca", 2)):
+        inside, outside = preparation("mammalian").concentrations(ion)
+        assert ratio(c_in=inside, c_out=outside, z=z, V=E(ion)) == pytest.approx(1, rel=1e-9)
+    # Na+ at rest, Hille Table 1.1 (12 mM in, 145 out), V = -70 mV, by hand
+    by_hand = 145 / 12 * math.exp(70 / RT_F_37)
+    assert ratio(c_in=12, c_out=145, z=1, V=-70) == pytest.approx(by_hand, rel=1e-9)
+    dmu = symmem.law("electrochemical_potential_difference").numeric(
+        c_in=12, c_out=145, z=1, V=-70)  # kJ/mol
+    assert by_hand == pytest.approx(math.exp(-dmu * 1e3 / (8.314462618 * 310.15)), rel=1e-8)
+
+
+def test_capacitive_charge_of_a_100_mV_step():
+    # 1 µF/cm² × 100 mV = 1e-7 C/cm² = 100 nC/cm², about 1 pmol/cm² of monovalent ions
+    # (Hille 2001, ch. 1); per µm² that is 1e-7/1e8/1.602176634e-19 = 6,241.5 ions (hand)
+    out = symmem.evaluate("capacitive_charge", dV=100)
+    assert out["Q"] == pytest.approx(100.0, rel=1e-12)
+    assert out["Q"] * 1e-9 / 96485.33212 * 1e12 == pytest.approx(1.0, rel=0.05)  # pmol/cm²
+    assert out["ions_per_um2"] == pytest.approx(1e-7 / 1e8 / 1.602176634e-19, rel=1e-9)
+    assert symmem.evaluate("capacitive_charge", dV=-20, C_m=0.9)["Q"] == pytest.approx(-18)
+
+
+# --- solutions ------------------------------------------------------------------------------
+def test_osmotic_pressure_against_two_textbook_rules():
+    # Guyton & Hall, Textbook of Medical Physiology (ch. 25): 19.3 mmHg per mOsm/L at
+    # 37 °C, so 300 mOsm/L gives about 5,790 mmHg; 1 Osm/L at 0 °C is 22.4 atm
+    # (van 't Hoff's analogy with the ideal gas, in every physical-chemistry text).
+    pi = symmem.law("osmotic_pressure")
+    assert pi.numeric(osmolarity=1) == pytest.approx(19.3, abs=0.05)
+    assert pi.numeric(osmolarity=300) == pytest.approx(5790, rel=0.005)
+    assert symmem.evaluate("osmotic_pressure", osmolarity=1000, T=273.15)["Pi_kPa"] == \
+        pytest.approx(22.4 * 101.325, rel=0.002)
+
+
+def test_henderson_hasselbalch_normal_blood_and_acute_respiratory_acidosis():
+    # Guyton & Hall (ch. 31): [HCO3-] 24 mM, PCO2 40 mmHg, s 0.03 mM/mmHg: pH 7.4;
+    # doubling PCO2 to 80 mmHg with 24 mM: 6.1 + log10(24/2.4) = 7.1 (hand, and the
+    # textbook example of uncompensated respiratory acidosis)
+    ph = symmem.law("henderson_hasselbalch").numeric
+    assert ph(HCO3=24, PCO2=40, s=0.03) == pytest.approx(7.40, abs=0.005)
+    assert ph(HCO3=24, PCO2=80, s=0.03) == pytest.approx(7.10, abs=0.005)
+    assert ph(HCO3=24, PCO2=40) == pytest.approx(6.1 + math.log10(24 / (0.0307 * 40)),
+                                                 rel=1e-12)
+
+
+def test_donnan_equilibrium_by_hand_and_by_its_two_conditions():
+    # 100 mM KCl outside, 50 mM impermeant monovalent anions inside: r c - c/r = 50 with
+    # c = 100 gives r = (50 + sqrt(2500 + 40000))/200 = 1.28078 (hand)
+    out = symmem.evaluate("donnan", salt_out=100, A_in=50)
+    r = (50 + math.sqrt(2500 + 40000)) / 200
+    assert out["r"] == pytest.approx(r, rel=1e-12)
+    assert out["cation_in"] * out["anion_in"] == pytest.approx(100**2, rel=1e-12)  # Donnan
+    assert out["cation_in"] - out["anion_in"] - 50 == pytest.approx(0, abs=1e-9)  # neutral
+    assert out["V"] == pytest.approx(-RT_F_37 * math.log(r), rel=1e-9)
+    assert out["osmotic_excess"] == pytest.approx(100 * r + 100 / r + 50 - 200, rel=1e-9)
+    # an impermeant cation (z_A = +1) mirrors it: r goes to 1/r and V changes sign
+    mirror = symmem.evaluate("donnan", salt_out=100, A_in=50, z_A=1)
+    assert mirror["r"] == pytest.approx(1 / r, rel=1e-12)
+    assert mirror["V"] == pytest.approx(-out["V"], rel=1e-9)
+
+
+# --- chloride transporters, E_GABA, chord conductance ---------------------------------------
+def test_kcc2_holds_chloride_at_E_K():
+    # Payne, Rivera, Voipio & Kaila (2003, Trends Neurosci): KCC2 at equilibrium has
+    # [K]i[Cl]i = [K]o[Cl]o, so E_Cl = E_K
+    out = symmem.evaluate("kcc2_chloride_limit", K_in=140, K_out=3.5, Cl_out=130)
+    assert out["Cl_in"] == pytest.approx(130 * 3.5 / 140, rel=1e-12)
+    e_k = symmem.law("nernst").numeric(c_in=140, c_out=3.5, z=1)
+    assert out["E_Cl"] == pytest.approx(e_k, rel=1e-12)
+
+
+def test_nkcc1_chloride_limit_by_hand():
+    # [Na]i[K]i[Cl]i^2 = [Na]o[K]o[Cl]o^2: 130 sqrt(145 * 3.5 / (10 * 140)) = 78.27 mM
+    out = symmem.evaluate("nkcc1_chloride_limit", Na_in=10, Na_out=145, K_in=140,
+                          K_out=3.5, Cl_out=130)
+    assert out["Cl_in"] == pytest.approx(130 * math.sqrt(145 * 3.5 / 1400), rel=1e-12)
+    assert out["E_Cl"] == pytest.approx(-RT_F_37 * math.log(130 / out["Cl_in"]), rel=1e-9)
+    assert out["E_Cl"] > -30  # far above rest: GABA depolarises
+
+
+def test_e_gaba_with_bicarbonate_lies_positive_to_e_cl():
+    # GABA_A receptors pass HCO3- with P_HCO3/P_Cl = 0.2 (Bormann, Hamill & Sakmann 1987);
+    # with [Cl]i 7, [Cl]o 130, [HCO3]i 15, [HCO3]o 25 mM, E_GABA lies several mV positive
+    # to E_Cl (Kaila & Voipio 1987). By hand: (RT/F) ln((7 + 0.2*15)/(130 + 0.2*25)).
+    v = symmem.law("ghk_voltage").numeric(P_Cl=1, Cl_in=7, Cl_out=130, P_HCO3=0.2,
+                                          HCO3_in=15, HCO3_out=25)
+    assert v == pytest.approx(RT_F_37 * math.log((7 + 3) / (130 + 5)), rel=1e-9)
+    e_cl = symmem.law("nernst").numeric(c_in=7, c_out=130, z=-1)
+    assert 5 < v - e_cl < 15
+
+
+def test_chord_conductance_gives_the_hodgkin_huxley_resting_potential():
+    # Dayan & Abbott (2001) §5.6: g_Na 120, g_K 36, g_L 0.3 mS/cm^2; E_Na 50, E_K -77,
+    # E_L -54.387 mV, chosen so that the model rests at -65 mV. The gating variables at
+    # -65 mV come from their rate functions (eqs 5.22-5.24), evaluated here by hand.
+    v = -65.0
+    a_n = 0.01 * (v + 55) / (1 - math.exp(-0.1 * (v + 55)))
+    b_n = 0.125 * math.exp(-0.0125 * (v + 65))
+    a_m = 0.1 * (v + 40) / (1 - math.exp(-0.1 * (v + 40)))
+    b_m = 4 * math.exp(-0.0556 * (v + 65))
+    a_h = 0.07 * math.exp(-0.05 * (v + 65))
+    b_h = 1 / (1 + math.exp(-0.1 * (v + 35)))
+    n, m, h = a_n / (a_n + b_n), a_m / (a_m + b_m), a_h / (a_h + b_h)
+    rest = symmem.law("chord_conductance").numeric(
+        g_K=36 * n**4, E_K=-77, g_Na=120 * m**3 * h, E_Na=50, g_L=0.3, E_L=-54.387)
+    assert rest == pytest.approx(-65.0, abs=0.05)
+    # two channels by hand: the conductance-weighted mean
+    assert symmem.law("chord_conductance").numeric(g_K=1, E_K=-90, g_Na=0.25, E_Na=60) == \
+        pytest.approx((-90 + 0.25 * 60) / 1.25, rel=1e-12)

@@ -28,9 +28,14 @@ TYPICAL = {
     "t": 3.0, "dG_ATP": -50.0, "dpsi": -150.0, "dpH": 0.8, "ATP": 3.0, "ADP": 0.05,
     "Pi": 4.0, "dG0": -30.5, "dp": -200.0, "dNa": 10.0, "a": 0.5, "C_m": 1.0,
     "dV_AP": 100.0, "overlap": 1.3, "R_m": 20000.0, "R_i": 100.0, "area": 2000.0,
+    "g_K": 1.0, "g_Na": 0.05, "g_Cl": 0.3, "g_Ca": 0.01, "g_L": 0.2, "E_K": -90.0,
+    "E_Na": 60.0, "E_Cl": -70.0, "E_Ca": 120.0, "E_L": -54.0, "dV": 100.0,
+    "osmolarity": 300.0, "HCO3": 24.0, "PCO2": 40.0, "pK": 6.1, "s": 0.0307,
+    "salt_out": 100.0, "A_in": 50.0, "z_A": -1, "P_HCO3": 0.2, "HCO3_in": 15.0,
+    "HCO3_out": 25.0,
 }
 #: parameters that stay whole numbers
-INTEGERS = {"z", "n"}
+INTEGERS = {"z", "n", "z_A"}
 N = 3 * (1 << 16) + 17  # three whole chunks and a short last one
 
 
@@ -49,9 +54,12 @@ def _inputs(params, rng, size, every: bool) -> dict:
 
 
 def _laws():
-    cases = [(name, None) for name in LAWS if name != "ghk_voltage"]
+    dynamic = ("ghk_voltage", "chord_conductance")
+    cases = [(name, None) for name in LAWS if name not in dynamic]
     cases += [("ghk_voltage", ions) for ions in (("K", "Na"), ("K", "Na", "Cl"),
-                                                 ("K", "Na", "Cl", "Ca"))]
+                                                 ("K", "Na", "Cl", "Ca"), ("Cl", "HCO3"))]
+    cases += [("chord_conductance", ("K", "Na", "L")),
+              ("chord_conductance", ("K", "Na", "Cl", "Ca", "L"))]
     return cases
 
 
@@ -59,17 +67,29 @@ def _params(name, ions):
     law = symmem.law(name)
     if ions is None:
         return law, law.params
-    given = {f"{part}_{ion}" if part == "P" else f"{ion}_{part}": 1.0
-             for ion in ions for part in ("P", "in", "out")}
+    if name == "chord_conductance":
+        given = {f"{part}_{x}": 1.0 for x in ions for part in ("g", "E")}
+    else:
+        given = {f"{part}_{ion}" if part == "P" else f"{ion}_{part}": 1.0
+                 for ion in ions for part in ("P", "in", "out")}
     return law, law.parameters(given)
 
 
-def _form(law, values):
+def _forms(law, values):
+    """Every numeric form the values reach: the first result's, then the others'."""
     if law.name == "ghk_voltage":
         from symmem.laws.ghk import _form, _ions_named
 
-        return _form(_ions_named(frozenset(values)))
-    return law.numeric_form
+        return [_form(_ions_named(frozenset(values)))]
+    if law.name == "chord_conductance":
+        from symmem.laws.chord import _channels_named, _form
+
+        return [_form(_channels_named(frozenset(values)))]
+    return [law.numeric_form, *law.also_forms]
+
+
+def _form(law, values):
+    return _forms(law, values)[0]
 
 
 @pytest.mark.parametrize("every", [False, True], ids=["one array", "all arrays"])
@@ -81,26 +101,26 @@ def test_the_plan_gives_what_the_generic_numpy_code_gives(name, ions, size, ever
     values = _inputs(params, rng, size, every)
     if not any(isinstance(v, np.ndarray) for v in values.values()):
         pytest.skip("no continuous parameter to vary")
-    form = _form(law, values)
-    ours = law.numeric(**values)
-    ordered = [values.get(p.name, p.default) for p in form.params]
-    with np.errstate(all="ignore"):
-        reference = np.broadcast_to(form.f_numpy(*ordered), ours.shape)
-    assert ours.dtype == np.float64 and ours.shape == (size,)
-    # absolute slack at the scale of the values: a difference of two terms near zero
-    # keeps only the rounding of the terms, which the two orders of operations differ in
-    np.testing.assert_allclose(ours, reference, rtol=1e-12,
-                               atol=1e-12 * float(np.max(np.abs(reference))))
+    results = law.evaluate(**values)
+    for form, ours in zip(_forms(law, values), results.values(), strict=True):
+        ordered = [values.get(p.name, p.default) for p in form.params]
+        with np.errstate(all="ignore"):
+            reference = np.broadcast_to(form.f_numpy(*ordered), ours.shape)
+        assert ours.dtype == np.float64 and ours.shape == (size,)
+        # absolute slack at the scale of the values: a difference of two terms near zero
+        # keeps only the rounding of the terms, which the two orders of operations differ in
+        np.testing.assert_allclose(ours, reference, rtol=1e-12,
+                                   atol=1e-12 * float(np.max(np.abs(reference))))
 
 
-def test_every_law_but_one_runs_as_a_plan():
+def test_every_law_runs_as_a_plan():
     """The plan covers every law's expression (so the comparison above is not vacuous)."""
     planned = []
     for name, ions in _laws():
         law, params = _params(name, ions)
-        form = _form(law, {p.name: 1.0 for p in params})
-        pattern = tuple(True for _ in form.params)
-        planned.append(numeric_arrays._plan(form, pattern) is not None)
+        for form in _forms(law, {p.name: 1.0 for p in params}):
+            pattern = tuple(True for _ in form.params)
+            planned.append(numeric_arrays._plan(form, pattern) is not None)
     assert all(planned)
 
 

@@ -21,14 +21,18 @@ __all__ = ["LAWS", "Law", "UnknownLawError", "evaluate", "law", "law_names"]
 #: one of its laws is asked for (``symmem eval nernst`` loads electrochemistry alone)
 MODULES: dict[str, tuple[str, ...]] = {
     "electrochemistry": ("thermal_voltage", "nernst_slope", "nernst", "driving_force",
-                         "electrochemical_potential_difference"),
+                         "electrochemical_potential_difference",
+                         "chemical_potential_difference", "ussing_flux_ratio"),
     "ghk": ("ghk_current", "ghk_voltage"),
+    "chord": ("chord_conductance",),
     "pump_leak": ("pump_leak", "pump_leak_steady_state", "pump_leak_time_constant",
                   "pump_leak_half_time", "mullins_noda"),
-    "transporters": ("ncx_reversal", "pump_reversal_potential", "sglt_max_accumulation"),
+    "transporters": ("ncx_reversal", "pump_reversal_potential", "sglt_max_accumulation",
+                     "kcc2_chloride_limit", "nkcc1_chloride_limit"),
     "bioenergetics": ("proton_motive_force", "atp_free_energy", "atp_synthase_protons"),
-    "excitability": ("action_potential_budget",),
+    "excitability": ("action_potential_budget", "capacitive_charge"),
     "cable": ("membrane_time_constant", "length_constant", "input_resistance"),
+    "solutions": ("osmotic_pressure", "henderson_hasselbalch", "donnan"),
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}
 

@@ -57,19 +57,25 @@ class Law:
     equation : ``sympy.Eq(result_symbol, rhs)`` in SI units
     params : the numeric parameters, in physiology units
     result : the output's name, symbol and unit
+    also : further results of the same parameters, each ``sympy.Eq(symbol, rhs)`` with
+        its :class:`Output` (Donnan's ``anion_in`` and ``V`` beside ``cation_in``);
+        ``numeric`` gives the first result, ``evaluate`` gives them all
     """
 
     def __init__(self, name: str, title: str, equation: sp.Eq, params: Sequence[Param],
                  result: Output, description: str, *, topic: str,
                  removable: tuple[str, float, float] | None = None,
                  checks: Sequence[Callable[[Mapping[str, Any]], str | None]] = (),
-                 diagnose: Callable[[Mapping[str, Any]], str | None] | None = None) -> None:
-        if equation.lhs != result.symbol:
-            raise InputError(f"{name}: the equation's left side must be {result.symbol}")
-        missing = equation.rhs.free_symbols - {p.symbol for p in params} - {
-            sym("R"), sym("F"), sym("c_std")}
-        if missing:
-            raise InputError(f"{name}: no parameter for {sorted(map(str, missing))}")
+                 diagnose: Callable[[Mapping[str, Any]], str | None] | None = None,
+                 also: Sequence[tuple[Output, sp.Eq]] = ()) -> None:
+        for out, eq in ((result, equation), *also):
+            if eq.lhs != out.symbol:
+                raise InputError(f"{name}: the equation's left side must be {out.symbol}")
+            missing = eq.rhs.free_symbols - {p.symbol for p in params} - {
+                sym("R"), sym("F"), sym("e_charge"), sym("c_std")}
+            if missing:
+                raise InputError(f"{name}: no parameter for {sorted(map(str, missing))}")
+        self.also = tuple(also)
         self.name = name
         self.title = title
         self.equation = equation
@@ -92,6 +98,17 @@ class Law:
         return NumericForm(self.name, self.params, self.rhs, self.result,
                            **self._numeric_options)
 
+    @cached_property
+    def also_forms(self) -> tuple[NumericForm, ...]:
+        """The numeric forms of the further results, in order."""
+        return tuple(NumericForm(self.name, self.params, eq.rhs, out, **self._numeric_options)
+                     for out, eq in self.also)
+
+    @property
+    def results(self) -> tuple[Output, ...]:
+        """Every result: the first, then the further ones."""
+        return (self.result, *(out for out, _ in self.also))
+
     def numeric(self, **params: Any) -> Any:
         """Evaluate the law in physiology units; scalars give a float, arrays broadcast."""
         return self.numeric_form(**params)
@@ -103,12 +120,21 @@ class Law:
         return Quantity(float(self.numeric(**params)), self.result.unit, self.result.name)
 
     def evaluate(self, **params: Any) -> dict[str, Any]:
-        """Evaluate and return ``{result_name: value}``."""
-        return {self.result.name: self.numeric(**params)}
+        """Evaluate and return ``{result_name: value}`` for every result."""
+        values = {self.result.name: self.numeric(**params)}
+        for (out, _), form in zip(self.also, self.also_forms):
+            values[out.name] = form(**params)
+        return values
 
     def parameters(self, given: Mapping[str, Any] | None = None) -> tuple[Param, ...]:
         """The parameters the law takes (for GHK voltage, those of the ions given)."""
         return self.params
+
+    def parameter_summary(self) -> str:
+        """The parameters as ``symmem list`` shows them: ``c_in [mM], …, T [K]=310.15``."""
+        return ", ".join(p.name + (f" [{p.unit}]" if p.unit else "")
+                         + ("=" + f"{p.default:g}" if p.default is not None else "")
+                         for p in self.params)
 
     def latex(self) -> str:
         from symmem.latex import latex

@@ -4,6 +4,8 @@
     Δμ̃ (outside → inside) = RT ln(c_i/c_o) + zFV = zF(V − E)
     E = (RT/(zF)) ln(c_o/c_i)                         (Δμ̃ = 0)
     DF = V − E
+    Δμ (uncharged solute, outside → inside) = RT ln(c_i/c_o)
+    J_in/J_out = (c_o/c_i) e^(−zFV/RT) = e^(−Δμ̃/RT)      (Ussing's flux ratio)
 """
 
 from __future__ import annotations
@@ -58,6 +60,30 @@ electrochemical_potential_difference = Law(
     "Negative means the inward move is downhill.",
     topic="electrochemistry")
 
+#: Δμ = RT ln(c_i/c_o): the electrochemical difference with no charge (z = 0)
+chemical_potential_difference = Law(
+    "chemical_potential_difference", "Chemical potential difference of an uncharged solute",
+    sp.Eq(sym("dmu_chem"), R * T * sp.log(c_in / c_out), evaluate=False),
+    [conc("c_in"), conc("c_out"), temperature()],
+    Output("dmu", sym("dmu_chem"), "kJ/mol", 1e3),
+    "Δμ = RT ln(c_i/c_o) for moving one mole of an uncharged solute (glucose, urea) from "
+    "outside to inside: RT ln 10 = 5.9 kJ/mol per tenfold at 37 °C. Negative means the "
+    "inward move is downhill.",
+    topic="electrochemistry")
+
+#: J_in/J_out = (c_o/c_i) e^(−zFV/RT)
+ussing_flux_ratio = Law(
+    "ussing_flux_ratio", "Ussing flux ratio",
+    sp.Eq(sym("flux_ratio"), c_out / c_in * sp.exp(-z * F * V / (R * T)), evaluate=False),
+    [conc("c_in"), conc("c_out"), valence(), volt("V"), temperature()],
+    Output("ratio", sym("flux_ratio"), ""),
+    "Unidirectional influx over efflux of one ion that crosses independently: "
+    "(c_o/c_i) e^(−zFV/RT) = e^(−Δμ̃/RT). It is 1 at the Nernst potential; a measured "
+    "ratio that departs from it (as for K+ in squid axon, Hodgkin & Keynes 1955) shows "
+    "that the ions do not move independently (single-file pores) or are coupled.",
+    topic="electrochemistry")
+
 LAWS: tuple[Law, ...] = (thermal_voltage, nernst_slope, nernst, driving_force,
-                         electrochemical_potential_difference)
+                         electrochemical_potential_difference, chemical_potential_difference,
+                         ussing_flux_ratio)
 __all__ = ["ELECTROCHEMICAL_POTENTIAL", "LAWS", "Param", *[law.name for law in LAWS]]

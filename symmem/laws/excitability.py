@@ -54,5 +54,21 @@ action_potential_budget = Law(
     "upper bound.",
     topic="excitability", checks=[_overlap_check])
 
-LAWS: tuple[Law, ...] = (action_potential_budget,)
-__all__ = ["LAWS", "action_potential_budget"]
+#: Q = C_m ΔV, carried by C_m ΔV / e monovalent ions per area
+_dV, _Q, _n = sym("dV"), sym("Q"), sym("n_ions")
+capacitive_charge = Law(
+    "capacitive_charge", "Charge on the membrane capacitor",
+    sp.Eq(_Q, C_m * _dV, evaluate=False),
+    [Param("C_m", C_m, "µF/cm²", 1e-2, "positive", "membrane capacitance", 1.0),
+     Param("dV", _dV, "mV", 1e-3, "real", "change of the membrane potential")],
+    Output("Q", _Q, "nC/cm²", 1e-5),
+    "Q = C_m ΔV: the charge that changes the potential by ΔV, and the monovalent ions "
+    "that carry it, C_m ΔV/e per area (signed like ΔV). 100 mV across 1 µF/cm² is "
+    "100 nC/cm², about 6,200 ions per µm²: a few millionths of the ions inside a cell "
+    "a micrometre across, which is why a spike barely changes the concentrations.",
+    topic="excitability",
+    also=[(Output("ions_per_um2", _n, "per µm²", 1e12),
+           sp.Eq(_n, C_m * _dV / sym("e_charge"), evaluate=False))])
+
+LAWS: tuple[Law, ...] = (action_potential_budget, capacitive_charge)
+__all__ = ["LAWS", "action_potential_budget", "capacitive_charge"]

@@ -31,7 +31,7 @@ R, T, F, z, V, P, w = (sym(n) for n in ("R", "T", "F", "z", "V", "P", "w"))
 c_in, c_out = sym("c_in"), sym("c_out")
 
 #: ions the GHK voltage law accepts, in the order parameters are listed
-GHK_IONS: tuple[str, ...] = ("K", "Na", "Cl", "Ca")
+GHK_IONS: tuple[str, ...] = ("K", "Na", "Cl", "Ca", "HCO3")
 
 _u = z * F * V / (R * T)
 ghk_current = Law(
@@ -110,7 +110,7 @@ def _diagnose_ghk(values: Mapping[str, Any]) -> str | None:
 
 
 class GHKVoltageLaw(Law):
-    """GHK voltage for any subset of K, Na, Cl and Ca: pass P_X, X_in, X_out per ion."""
+    """GHK voltage for any subset of K, Na, Cl, Ca, HCO3: pass P_X, X_in, X_out per ion."""
 
     def __init__(self) -> None:
         ions = ("K", "Na", "Cl")
@@ -119,8 +119,10 @@ class GHKVoltageLaw(Law):
             sp.Eq(V, ghk_voltage_expr(ions), evaluate=False), [*_ion_params(ions), temperature()],
             Output("V", V, "mV", 1e-3),
             "The membrane potential at which the GHK currents of all permeant ions sum to "
-            "zero. Give P_X, X_in and X_out for any of K, Na, Cl and Ca (at least one ion); "
-            "permeabilities are relative. With Ca it solves the quadratic in e^(FV/RT).",
+            "zero. Give P_X, X_in and X_out for any of K, Na, Cl, Ca and HCO3 (at least one "
+            "ion); permeabilities are relative. With Ca it solves the quadratic in "
+            "e^(FV/RT). With Cl and HCO3 alone it is the reversal potential of a GABA_A or "
+            "glycine receptor (E_GABA), about P_HCO3/P_Cl = 0.2 (Bormann et al. 1987).",
             topic="ghk")
 
     def equation_for(self, ions: Iterable[str]) -> sp.Eq:
@@ -137,6 +139,9 @@ class GHKVoltageLaw(Law):
 
     def numeric(self, **params: Any) -> Any:
         return _form(_ions_named(frozenset(params)))(**params)
+
+    def parameter_summary(self) -> str:
+        return f"T, and P_X X_in X_out for X in {' '.join(GHK_IONS)}"
 
 
 @cache
@@ -156,12 +161,12 @@ def _ions_named(given: frozenset[str]) -> tuple[str, ...]:
             m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
             for u in unknown]
         raise InputError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
-                         f"parameters: T and, for each ion X of K, Na, Cl, Ca: "
+                         f"parameters: T and, for each ion X of {', '.join(GHK_IONS)}: "
                          "P_X, X_in, X_out")
     ions = tuple(n for n in GHK_IONS if given & {f"P_{n}", f"{n}_in", f"{n}_out"})
     if not ions:
         raise InputError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "
-                         "X in K, Na, Cl, Ca (for example P_K=1 K_in=140 K_out=5)")
+                         f"X in {', '.join(GHK_IONS)} (for example P_K=1 K_in=140 K_out=5)")
     return ions
 
 

@@ -137,8 +137,14 @@ SGLT2 = Transporter("SGLT2", "1 Na+ in with 1 glucose in", {"Na": 1, "Glc": 1})
 PMCA = Transporter("PMCA", "1 Ca2+ out and 1 H+ in per ATP hydrolysed",
                    {"Ca": -1, "H": 1}, atp=1)
 
+#: the cation–chloride cotransporters: KCC2 extrudes Cl- with K+ (mature neurons),
+#: NKCC1 loads it with Na+ and K+ (immature neurons, sensory neurons, epithelia)
+KCC2 = Transporter("KCC2", "1 K+ out with 1 Cl- out", {"K": -1, "Cl": -1})
+NKCC1 = Transporter("NKCC1", "1 Na+, 1 K+ and 2 Cl- in", {"Na": 1, "K": 1, "Cl": 2})
+
 TRANSPORTERS: dict[str, Transporter] = {
-    "nak_pump": NA_K_PUMP, "ncx": NCX3, "sglt1": SGLT1, "sglt2": SGLT2, "pmca": PMCA}
+    "nak_pump": NA_K_PUMP, "ncx": NCX3, "sglt1": SGLT1, "sglt2": SGLT2, "pmca": PMCA,
+    "kcc2": KCC2, "nkcc1": NKCC1}
 
 
 def _ncx_n_check(values: Mapping[str, Any]) -> str | None:
@@ -179,6 +185,38 @@ sglt_max_accumulation = Law(
     "Largest [Glc]_i/[Glc]_o = ([Na]_o/[Na]_i)^n e^(−nFV/RT); n = 2 for SGLT1, 1 for SGLT2.",
     topic="transporters")
 
-LAWS: tuple[Law, ...] = (ncx_reversal, pump_reversal_potential, sglt_max_accumulation)
-__all__ = ["LAWS", "NA_K_PUMP", "NCX", "NCX3", "PMCA", "SGLT", "SGLT1", "SGLT2",
+
+
+def _chloride_limit(transporter: Transporter, name: str, title: str, params: list[Param],
+                    description: str) -> Law:
+    """[Cl-]_i at which the transporter's cycle is at equilibrium, and E_Cl there."""
+    Cl_in, Cl_out, E_Cl = sym("Cl_in"), sym("Cl_out"), sym("E_Cl")
+    limit = Cl_out * transporter.max_accumulation("Cl")
+    return Law(name, title, sp.Eq(Cl_in, limit, evaluate=False), params,
+               Output("Cl_in", Cl_in, "mM"), description, topic="transporters",
+               also=[(Output("E_Cl", E_Cl, "mV", 1e-3),
+                      sp.Eq(E_Cl, -R * T / F * sp.log(Cl_out / limit), evaluate=False))])
+
+
+kcc2_chloride_limit = _chloride_limit(
+    KCC2, "kcc2_chloride_limit", "Lowest [Cl-]i that KCC2 can hold",
+    [conc("K_in"), conc("K_out"), conc("Cl_out"), temperature()],
+    "KCC2 moves 1 K+ and 1 Cl- out together, electroneutrally; it stops when "
+    "[K+]_i[Cl-]_i = [K+]_o[Cl-]_o, so it can lower [Cl-]_i to [Cl-]_o [K+]_o/[K+]_i and "
+    "no further: there E_Cl = E_K. Mature neurons sit above this limit (Cl- leaks in), "
+    "so E_Cl lies between E_K and the resting potential.")
+
+nkcc1_chloride_limit = _chloride_limit(
+    NKCC1, "nkcc1_chloride_limit", "Highest [Cl-]i that NKCC1 can build",
+    [conc("Na_in"), conc("Na_out"), conc("K_in"), conc("K_out"), conc("Cl_out"),
+     temperature()],
+    "NKCC1 moves 1 Na+, 1 K+ and 2 Cl- in together, electroneutrally; it stops when "
+    "[Na+]_i[K+]_i[Cl-]_i² = [Na+]_o[K+]_o[Cl-]_o², so it can raise [Cl-]_i to "
+    "[Cl-]_o √([Na+]_o[K+]_o/([Na+]_i[K+]_i)): E_Cl then lies well above the resting "
+    "potential and GABA depolarises, as in immature neurons.")
+
+LAWS: tuple[Law, ...] = (ncx_reversal, pump_reversal_potential, sglt_max_accumulation,
+                         kcc2_chloride_limit, nkcc1_chloride_limit)
+__all__ = ["KCC2", "LAWS", "NA_K_PUMP", "NCX", "NCX3", "NKCC1", "PMCA", "SGLT", "SGLT1",
+           "SGLT2",
            "SPECIES_CHARGE", "TRANSPORTERS", "Transporter", *[law.name for law in LAWS]]
