@@ -140,3 +140,42 @@ def test_passive_membrane_questions():
     in_um = check("length_constant_numeric", "1000")  # micrometres, read as mm
     assert in_um.mistakes == ["units_factor"] and "against mm" in in_um.feedback
     assert "read in mm" in in_um.feedback and "mV" not in in_um.feedback
+
+
+@pytest.mark.parametrize(("answer", "unit", "value"), [
+    ("5.938 kJ/mol", "kJ/mol", 5.938), ("5.9 kJ mol^-1", "kJ/mol", 5.9),
+    ("100 nC/cm^2", "nC/cm²", 100.0), ("100 nC/cm²", "nC/cm²", 100.0),
+    ("6241 per µm²", "per µm²", 6241.0), ("6241 per um^2", "per µm²", 6241.0),
+    ("5800 mmHg", "mmHg", 5800.0), ("about 7.1", "", 7.1),
+])
+def test_numbers_in_the_units_of_every_law(answer, unit, value):
+    from symmem.checking.parse import parse_number
+
+    assert parse_number(answer, unit)[0] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("answer", "unit", "needle"), [
+    ("7.1 mV", "", "pure number"), ("3.2 uM", "mM", "unknown unit"),
+    ("5.9 kJ", "kJ/mol", "unknown unit"),
+])
+def test_a_unit_that_is_not_the_questions_is_refused_with_its_reason(answer, unit, needle):
+    from symmem.checking.parse import parse_number
+    from symmem.errors import ParseError
+
+    with pytest.raises(ParseError, match=needle):
+        parse_number(answer, unit)
+
+
+@pytest.mark.parametrize(("question", "answer", "verdict"), [
+    ("chord_conductance", "(g_K E_K + g_Na E_Na + g_Cl E_Cl)/(g_K + g_Na + g_Cl)", "correct"),
+    ("chord_conductance", "(g_K E_K + g_Na E_Na + g_Cl E_Cl)/(g_K + g_Na)", "incorrect"),
+    ("chemical_potential_difference", "RT ln(c_o/c_i)", "incorrect"),
+    ("ussing_flux_ratio", "c_o/c_i exp(zFV/(RT))", "incorrect"),
+    ("donnan_numeric", "128 mM", "correct"),
+    ("henderson_hasselbalch_numeric", "7.09", "correct"),
+    ("osmotic_pressure_numeric", "7.6 atm", "invalid"),
+])
+def test_questions_on_the_new_laws(question, answer, verdict):
+    from symmem.checking import check
+
+    assert check(question, answer).verdict == verdict

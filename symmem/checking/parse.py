@@ -500,7 +500,18 @@ def parse_equation(line: str, known: Mapping[str, sp.Basic], form: str = "auto")
 _POTENTIAL_UNITS = {"mV": 1.0, "millivolt": 1.0, "millivolts": 1.0, "V": 1e3, "volt": 1e3,
                     "volts": 1e3, "μV": 1e-3, "muV": 1e-3, "uV": 1e-3, "microvolt": 1e-3,
                     "microvolts": 1e-3, "kV": 1e6}
-_NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-zμ]*)\.?\s*$")
+_NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*"
+                     r"((?:[A-Za-zμµ][A-Za-zμµ/²³·*^()0-9 -]*)?)\.?\s*$")
+
+
+def _unit_key(unit: str) -> str:
+    """A unit as compared: no spaces, one micro sign, powers as superscripts
+    (``nC/cm^2`` and ``nC/cm²``, ``uM`` and ``µM`` are the same unit)."""
+    key = re.sub(r"\s*(\w+)\s*\^\s*\(?-1\)?", r"/\1", unit)  # kJ mol^-1 is kJ/mol
+    key = key.replace(" ", "").replace("μ", "µ").replace("**", "^").replace("·", "*")
+    key = re.sub(r"\^\(?([23])\)?", lambda m: "²" if m.group(1) == "2" else "³", key)
+    key = re.sub(r"^per", "/", key)
+    return re.sub(r"(^|/)(u|mu)(?=[A-Za-z])", r"\1µ", key)
 _HEDGES = re.compile(r"^\s*(?:about|approximately|approx\.?|roughly|around|circa|ca\.|nearly|"
                      r"almost|close to|~)\s*", re.IGNORECASE)
 
@@ -522,7 +533,7 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     if not match:
         raise ParseError(f"give a number with an optional unit, for example -89 {unit}")
     value = float(match.group(1).replace(" ", ""))
-    typed = match.group(2) or None
+    typed = match.group(2).strip() or None
     if typed is None:
         return value, None
     if unit == "mV":
@@ -532,7 +543,10 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
         if factor is None:
             factor = {k.lower(): v for k, v in _POTENTIAL_UNITS.items()}.get(typed.lower())
     else:
-        factor = 1.0 if typed == unit else None
+        factor = 1.0 if unit and _unit_key(typed) == _unit_key(unit) else None
+    if factor is None and not unit:
+        raise ParseError(f"this answer is a pure number, without a unit: give it without "
+                         f"{shown(typed)}")
     if factor is None:
         raise ParseError(f"unknown unit {shown(typed)}; give the answer in {unit}")
     return value * factor, typed

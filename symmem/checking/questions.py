@@ -39,12 +39,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "a": ("a", "r_axon"), "C_m": ("C_m", "Cm", "C"), "dV_AP": ("dV", "DeltaV", "dV_AP", "DV"),
     "overlap": ("phi", "overlap", "varphi"),
     "R_m": ("R_m", "Rm", "r_m"), "R_i": ("R_i", "Ri", "r_i", "r_L", "R_L"),
+    "dmu_chem": ("dmu", "Deltamu", "Dmu"),
+    "flux_ratio": ("ratio", "J_in/J_out", "Jin/Jout"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
     ALIASES[f"{_ion}_out"] = (f"{_ion}_o", f"{_ion}_out", f"{_ion}o")
     ALIASES[f"P_{_ion}"] = (f"P_{_ion}", f"P{_ion}")
     ALIASES[f"E_{_ion}"] = (f"E_{_ion}", f"E{_ion}")
+    ALIASES[f"g_{_ion}"] = (f"g_{_ion}", f"g{_ion}", f"G_{_ion}")
 
 
 class SymbolTable(dict):
@@ -320,6 +323,55 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
             "T is given).", "ghk_voltage",
             {"P_K": 1.0, "P_Na": 0.05, "K_in": 140.0, "K_out": 5.0, "Na_in": 10.0,
              "Na_out": 145.0}),
+    "chord_conductance": lambda: symbolic(
+        "chord_conductance", "Write the membrane potential at which the currents "
+             "g_X (V − E_X) through K⁺, Na⁺ and Cl⁻ channels sum to zero.",
+             law("chord_conductance").rhs, ["g_K", "g_Na", "g_Cl", "E_K", "E_Na", "E_Cl"],
+             lhs=["V", "Vm"],
+             examples=("(g_K E_K + g_Na E_Na + g_Cl E_Cl)/(g_K + g_Na + g_Cl)",
+                       r"\frac{g_K E_K + g_{Na} E_{Na} + g_{Cl} E_{Cl}}{g_K + g_{Na} + g_{Cl}}")),
+    "chord_conductance_numeric": lambda: numeric(
+        "chord_conductance_numeric", "Compute V in mV from the chord-conductance "
+            "equation.", "chord_conductance",
+            {"g_K": 1.0, "E_K": -90.0, "g_Na": 0.05, "E_Na": 60.0, "g_Cl": 0.3,
+             "E_Cl": -70.0}),
+    "chemical_potential_difference": lambda: symbolic(
+        "chemical_potential_difference", "Write the free energy of moving one mole of an "
+             "uncharged solute from outside (c_o) to inside (c_i).",
+             law("chemical_potential_difference").rhs, ["c_in", "c_out"],
+             lhs=["dmu", "Deltamu", "DeltaG", "dG"],
+             examples=("R T ln(c_i/c_o)", r"RT\ln\frac{c_i}{c_o}")),
+    "chemical_potential_difference_numeric": lambda: numeric(
+        "chemical_potential_difference_numeric", "Compute Δμ in kJ/mol for glucose "
+            "ten times more concentrated inside than outside, at 37 °C.",
+            "chemical_potential_difference", {"c_in": 10.0, "c_out": 1.0},
+            tolerance=0.05),
+    "ussing_flux_ratio": lambda: symbolic(
+        "ussing_flux_ratio", "Write Ussing's ratio of the unidirectional influx to the "
+             "efflux of an ion of valence z that crosses independently.",
+             law("ussing_flux_ratio").rhs, ["c_in", "c_out", "z", "V"],
+             lhs=["ratio", "J_in/J_out"],
+             examples=("c_o/c_i exp(-z F V/(R T))", r"\frac{c_o}{c_i} e^{-\frac{zFV}{RT}}")),
+    "capacitive_charge_numeric": lambda: numeric(
+        "capacitive_charge_numeric", "Compute the charge in nC/cm² that changes the "
+            "potential of a 1 µF/cm² membrane by 100 mV.", "capacitive_charge",
+            {"dV": 100.0}),
+    "osmotic_pressure_numeric": lambda: numeric(
+        "osmotic_pressure_numeric", "Compute the osmotic pressure in mmHg of a "
+            "300 mOsm/L solution against pure water at 37 °C.", "osmotic_pressure",
+            {"osmolarity": 300.0}, tolerance=30.0),
+    "henderson_hasselbalch_numeric": lambda: numeric(
+        "henderson_hasselbalch_numeric", "Compute the pH of plasma with 12 mM HCO₃⁻ "
+            "and a P_CO₂ of 40 mmHg (pK 6.1, s 0.0307 mM/mmHg).", "henderson_hasselbalch",
+            {"HCO3": 12.0, "PCO2": 40.0}, tolerance=0.02, rel_tolerance=0.0),
+    "donnan_numeric": lambda: numeric(
+        "donnan_numeric", "100 mM KCl outside, 50 mM impermeant monovalent anions inside: "
+            "compute [K⁺]ᵢ in mM at Donnan equilibrium.", "donnan",
+            {"salt_out": 100.0, "A_in": 50.0}),
+    "kcc2_chloride_limit_numeric": lambda: numeric(
+        "kcc2_chloride_limit_numeric", "Compute the lowest [Cl⁻]ᵢ in mM that KCC2 can "
+            "hold with [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM.", "kcc2_chloride_limit",
+            {"K_in": 140.0, "K_out": 3.5, "Cl_out": 130.0}, tolerance=0.05),
 }
 
 
