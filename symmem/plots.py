@@ -29,6 +29,8 @@ from symmem.quantity import number_text
 
 __all__ = [
     "action_potential_budget_vs_radius",
+    "chord_conductance_vs_ratio",
+    "donnan_vs_impermeant",
     "driving_forces",
     "electrochemical_potential_vs_voltage",
     "ghk_calcium_voltage",
@@ -241,6 +243,58 @@ def pump_leak_time_course(p: float = 2.0, k: float = 0.1, G0: float = 0.0,
     ax.axvline(tau, color="0.5", ls=":", label=f"τ = 1/k = {tau:g} s")
     ax.axvline(t_stop, color="tab:red", ls=":", label="pump stops (p = 0)")
     ax.legend()
+    return fig
+
+
+@_styled
+def chord_conductance_vs_ratio(E_K: float = -90.0, E_Na: float = 60.0, E_Cl: float = -70.0,
+                               g_Cl: float = 0.3) -> Figure:
+    """V = Σ g_X E_X / Σ g_X as g_Na/g_K runs from rest (about 0.05) to a spike's peak
+    (about 20), with g_Cl fixed relative to g_K = 1."""
+    ratio = np.logspace(-3, 2, 201)
+    chord = law("chord_conductance")
+    fig, ax = _axes("g_Na / g_K", "V (mV)", "Chord conductance: V is the conductance-"
+                    "weighted mean of E_K, E_Na and E_Cl")
+    ax.plot(ratio, chord.numeric(g_K=1.0, E_K=E_K, g_Na=ratio, E_Na=E_Na, g_Cl=g_Cl,
+                                 E_Cl=E_Cl), label=_label(f"V, g_Cl/g_K = {g_Cl:g}"))
+    ax.plot(ratio, chord.numeric(g_K=1.0, E_K=E_K, g_Na=ratio, E_Na=E_Na),
+            label=_label("V, no Cl⁻ channels"))
+    for value, name in ((E_K, "E_K"), (E_Na, "E_Na"), (E_Cl, "E_Cl")):
+        ax.axhline(value, color="0.5", lw=0.8, ls=":")
+        ax.annotate(_label(name), (1.2e-3, value), va="bottom", fontsize=9, color="0.3")
+    for x, name in ((0.05, "rest"), (20.0, "spike peak")):
+        ax.axvline(x, color="0.7", lw=0.8)
+        ax.annotate(name, (x * 1.1, 0.5 * (E_K + E_Na)), fontsize=9, color="0.3")
+    ax.set_xscale("log")
+    ax.legend(loc="lower right")
+    return fig
+
+
+@_styled
+def donnan_vs_impermeant(salt_out: float = 150.0, z_A: int = -1,
+                         T: float = BODY_TEMPERATURE) -> Figure:
+    """Donnan equilibrium against the impermeant ion inside: the permeant cation and
+    anion inside (mM) and V (mV, right axis)."""
+    A = np.linspace(0.0, 3.0 * salt_out, 241)[1:]
+    out = law("donnan").evaluate(salt_out=salt_out, A_in=A, z_A=z_A, T=T)
+    fig, ax = _axes("[A]ᵢ (mM), impermeant inside", "inside (mM)",
+                    f"Gibbs–Donnan equilibrium with {salt_out:g} mM salt outside")
+    ax.plot(A, out["cation_in"], label=_label("[M⁺]ᵢ, permeant cation"))
+    ax.plot(A, out["anion_in"], label=_label("[X⁻]ᵢ, permeant anion"))
+    ax.plot(A, out["osmotic_excess"], label="osmotic excess inside")
+    ax.axhline(salt_out, color="0.5", lw=0.8, ls=":", label="salt outside")
+    right = ax.twinx()
+    right.plot(A, out["V"], color="0.2", lw=1.0, ls=(0, (1, 1)), label="V (right axis)")
+    right.set_ylabel("V (mV)")
+    top = float(np.max(out["cation_in"]))
+    ax.set_ylim(-0.05 * top, 1.6 * top)  # room for the legend above the curves
+    low, high = float(np.min(out["V"])), float(np.max(out["V"]))
+    span = (high - low) or 1.0
+    right.set_ylim(low - 0.05 * span, high + 0.65 * span)
+    right.set_yticks([t for t in right.get_yticks()
+                      if low - 0.05 * span <= t <= high + 0.05 * span])
+    lines = ax.get_lines() + right.get_lines()
+    ax.legend(lines, [line.get_label() for line in lines], loc="upper left", ncols=2)
     return fig
 
 

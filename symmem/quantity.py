@@ -121,6 +121,9 @@ class Quantity:
     value: float
     unit: str = ""
     name: str = ""
+    #: the registry symbol that names it in LaTeX, when not ``name`` (``dmu`` of an
+    #: uncharged solute is Δμ, symbol ``dmu_chem``, not the electrochemical Δμ̃)
+    symbol: str = ""
 
     @property
     def count(self) -> bool:
@@ -137,7 +140,7 @@ class Quantity:
         from symmem.prose import prose_latex
         from symmem.symbols import info
 
-        entry = info(self.name)
+        entry = info(self.symbol or self.name)
         return entry.latex if entry is not None else prose_latex(self.name).strip("$")
 
     def latex(self) -> str:
@@ -158,6 +161,43 @@ class Quantity:
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """The results of a law with several (Donnan's [M⁺]ᵢ, [X⁻]ᵢ, r, V …), shown together
+    and found by name: ``q["V"]``."""
+
+    items: tuple[Quantity, ...]
+
+    def __getitem__(self, name: str) -> Quantity:
+        for item in self.items:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def latex(self) -> str:
+        r"""One formula: each result an unbreakable group, ``,\quad`` between them."""
+        return r",\quad ".join("{" + item.latex() + "}" for item in self.items)
+
+    def text(self) -> str:
+        return ", ".join(item.text() for item in self.items)
+
+    def _repr_latex_(self) -> str:
+        """One inline formula per result, so that a line may break between them."""
+        return ", ".join(f"${item.latex()}$" for item in self.items)
 
     def __repr__(self) -> str:
         return self.text()

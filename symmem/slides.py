@@ -101,7 +101,7 @@ def _example_item(example: object) -> str:
                        for k, v in example.values.items())  # type: ignore[attr-defined]
     result = example.quantity()  # type: ignore[attr-defined]
     return (rf"\item {prose_latex(example.caption)}\\"  # type: ignore[attr-defined]
-            rf" \stepnote{{{inputs}}}\\ ${result.latex()}$")
+            rf" \stepnote{{{inputs}}}\\ {result._repr_latex_()}")
 
 
 def derivation_slides(d: Derivation, figure_files: Sequence[str] = ()) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import symmem
 from symmem.errors import InputError
 from symmem.prose import prose_latex, prose_markdown
 from symmem.quantity import Quantity, number_latex, number_text
@@ -88,3 +89,17 @@ def test_an_ion_inside_a_hyphenated_word_is_typeset_as_maths() -> None:
         ("text", "a "), ("math", r"\mathrm{Na}^{+}"), ("text", "-loaded cell")]
     # Markdown escaping applies to the words only, never to the LaTeX of the ion
     assert prose_markdown("a Na+-loaded cell") == r"a $\mathrm{Na}^{+}$-loaded cell"
+
+
+def test_a_law_with_several_results_shows_them_all_with_their_own_symbols():
+    q = symmem.law("donnan").quantity(salt_out=100, A_in=50)
+    assert [item.name for item in q] == ["cation_in", "anion_in", "r", "V", "osmotic_excess"]
+    assert q.text() == ("cation_in = 128 mM, anion_in = 78.1 mM, r = 1.28, V = −6.61 mV, "
+                        "osmotic_excess = 56.2 mM")
+    # one inline formula per result, so that a slide may break the line between them
+    assert q._repr_latex_().count("$") == 2 * len(q)
+    assert r"\Delta c_{\mathrm{osm}} = 56.2" in q.latex()
+    assert float(q["V"]) == pytest.approx(symmem.evaluate("donnan", salt_out=100, A_in=50)["V"])
+    # Δμ of an uncharged solute is not the electrochemical Δμ̃, though both are "dmu"
+    dmu = symmem.law("chemical_potential_difference").quantity(c_in=10, c_out=1)
+    assert dmu.latex().startswith(r"\Delta\mu = ") and r"\tilde" not in dmu.latex()

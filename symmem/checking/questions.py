@@ -39,8 +39,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "a": ("a", "r_axon"), "C_m": ("C_m", "Cm", "C"), "dV_AP": ("dV", "DeltaV", "dV_AP", "DV"),
     "overlap": ("phi", "overlap", "varphi"),
     "R_m": ("R_m", "Rm", "r_m"), "R_i": ("R_i", "Ri", "r_i", "r_L", "R_L"),
-    "dmu_chem": ("dmu", "Deltamu", "Dmu"),
-    "flux_ratio": ("ratio", "J_in/J_out", "Jin/Jout"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")

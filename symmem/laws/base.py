@@ -114,10 +114,14 @@ class Law:
         return self.numeric_form(**params)
 
     def quantity(self, **params: Any) -> Any:
-        """The value at scalar inputs, with its unit: shows as ``E = −97.7 mV``."""
-        from symmem.quantity import Quantity
+        """The value at scalar inputs, with its unit: shows as ``E = −97.7 mV``; a law
+        with several results gives them all (:class:`symmem.quantity.Quantities`)."""
+        from symmem.quantity import Quantities, Quantity
 
-        return Quantity(float(self.numeric(**params)), self.result.unit, self.result.name)
+        values = self.evaluate(**params)
+        items = tuple(Quantity(float(values[out.name]), out.unit, out.name, out.symbol.name)
+                      for out in self.results)
+        return items[0] if len(items) == 1 else Quantities(items)
 
     def evaluate(self, **params: Any) -> dict[str, Any]:
         """Evaluate and return ``{result_name: value}`` for every result."""
