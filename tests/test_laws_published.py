@@ -9,6 +9,7 @@ import math
 import pytest
 
 import symmem
+from symmem.errors import InputError
 from symmem.ions import preparation
 
 RT_F_37 = 8.314462618 * 310.15 / 96485.33212 * 1000  # 26.7268 mV, by hand
@@ -315,3 +316,15 @@ def test_chord_conductance_gives_the_hodgkin_huxley_resting_potential():
     # two channels by hand: the conductance-weighted mean
     assert symmem.law("chord_conductance").numeric(g_K=1, E_K=-90, g_Na=0.25, E_Na=60) == \
         pytest.approx((-90 + 0.25 * 60) / 1.25, rel=1e-12)
+
+
+def test_van_t_hoff_boyle_cell_volume():
+    # Boyle–van 't Hoff (Guyton & Hall, ch. 25): the osmotically active water varies as
+    # 1/osmolarity, so with no non-osmotic volume half the osmolarity doubles the cell;
+    # with b = 0.4 (a red cell's solids and bound water, by hand) it grows to 0.4 + 0.6*2
+    volume = symmem.law("cell_volume").numeric
+    assert volume(osmolarity=145, osmolarity0=290) == pytest.approx(2.0, rel=1e-12)
+    assert volume(osmolarity=145, osmolarity0=290, b=0.4) == pytest.approx(1.6, rel=1e-12)
+    assert volume(osmolarity=290, b=0.3) == pytest.approx(1.0, rel=1e-12)  # isotonic
+    with pytest.raises(InputError, match="below 1"):
+        volume(osmolarity=145, b=1.0)

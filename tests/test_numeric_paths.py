@@ -32,7 +32,7 @@ TYPICAL = {
     "E_Na": 60.0, "E_Cl": -70.0, "E_Ca": 120.0, "E_L": -54.0, "dV": 100.0,
     "osmolarity": 300.0, "HCO3": 24.0, "PCO2": 40.0, "pK": 6.1, "s": 0.0307,
     "salt_out": 100.0, "A_in": 50.0, "z_A": -1, "P_HCO3": 0.2, "HCO3_in": 15.0,
-    "HCO3_out": 25.0,
+    "HCO3_out": 25.0, "osmolarity0": 290.0, "b": 0.3,
 }
 #: parameters that stay whole numbers
 INTEGERS = {"z", "n", "z_A"}

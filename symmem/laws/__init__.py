@@ -32,7 +32,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "bioenergetics": ("proton_motive_force", "atp_free_energy", "atp_synthase_protons"),
     "excitability": ("action_potential_budget", "capacitive_charge"),
     "cable": ("membrane_time_constant", "length_constant", "input_resistance"),
-    "solutions": ("osmotic_pressure", "henderson_hasselbalch", "donnan"),
+    "solutions": ("osmotic_pressure", "cell_volume", "henderson_hasselbalch", "donnan"),
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}
 

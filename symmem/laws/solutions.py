@@ -1,6 +1,7 @@
 """Solutions on either side of a membrane: osmotic pressure, bicarbonate buffer, Donnan.
 
     Π = c_osm R T                                   (van 't Hoff)
+    W/W₀ = b + (1 − b) c_osm,0 / c_osm              (van 't Hoff–Boyle)
     pH = pK + log10([HCO₃⁻] / (s P_CO₂))            (Henderson–Hasselbalch)
 
 Donnan equilibrium: a 1:1 salt (cation M⁺, anion X⁻, concentration c_s outside) both
@@ -14,6 +15,8 @@ inside is electroneutral, [M⁺]_i − [X⁻]_i + z_A [A]_i = 0. With q = −z_A
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import sympy as sp
 
@@ -37,6 +40,34 @@ osmotic_pressure = Law(
     "osmolarity.",
     topic="solutions",
     also=[(Output("Pi_kPa", _Pi, "kPa", 1e3), sp.Eq(_Pi, _c_osm * R * T, evaluate=False))])
+
+_c0, _b, _W = sym("osmolarity0"), sym("b_nonosm"), sym("rel_volume")
+
+
+def _nonosmotic_check(values: Any) -> str | None:
+    import numpy as np  # only when the check is run
+
+    if np.any(np.asarray(values["b"]) >= 1):
+        return ("b is the non-osmotic fraction of the cell's volume (solids and bound "
+                "water, about 0.2 to 0.4), so it is below 1")
+    return None
+
+
+#: W/W₀ = b + (1 − b) c_osm,0 / c_osm
+cell_volume = Law(
+    "cell_volume", "Cell volume in an anisotonic medium (van 't Hoff–Boyle)",
+    sp.Eq(_W, _b + (1 - _b) * _c0 / _c_osm, evaluate=False),
+    [Param("osmolarity", _c_osm, "mOsm/L", 1.0, "positive", "osmolarity outside"),
+     Param("osmolarity0", _c0, "mOsm/L", 1.0, "positive",
+           "isotonic osmolarity (the reference volume's)", 290.0),
+     Param("b", _b, "", 1.0, "nonnegative",
+           "non-osmotic fraction of the isotonic volume", 0.0)],
+    Output("volume", _W, ""),
+    "A cell whose membrane passes water but not its solutes swells or shrinks until its "
+    "inside matches the outside osmolarity: its osmotically active water varies as "
+    "1/c_osm (Boyle–van 't Hoff), while the non-osmotic part b (solids, bound water) "
+    "stays. Halving the osmolarity doubles a cell with b = 0.",
+    topic="solutions", checks=[_nonosmotic_check])
 
 _HCO3, _PCO2, _s, _pK, _pH = (sym(n) for n in ("HCO3", "PCO2", "s_CO2", "pK", "pH"))
 #: pH = pK + log10([HCO3-] / (s PCO2))
@@ -78,5 +109,5 @@ donnan = Law(
           (Output("osmotic_excess", _dc, "mM"),
            sp.Eq(_dc, _r * _cs + _cs / _r + _A - 2 * _cs, evaluate=False))])
 
-LAWS: tuple[Law, ...] = (osmotic_pressure, henderson_hasselbalch, donnan)
+LAWS: tuple[Law, ...] = (osmotic_pressure, cell_volume, henderson_hasselbalch, donnan)
 __all__ = ["LAWS", "MMHG", *[law.name for law in LAWS]]
