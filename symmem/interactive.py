@@ -2,7 +2,9 @@
 
 :func:`explore` reads the numeric keyword arguments of a figure function of
 :mod:`symmem.plots` (concentrations, permeabilities, T, p, k …) and gives each a
-slider around its default; every change redraws the figure. It needs ipywidgets
+slider around its default, and a menu to each word the function offers choices for
+(its ``choices`` attribute: name → a function giving the options, as the ischemia
+figure's ``cell``); every change redraws the figure. It needs ipywidgets
 (``pip install 'symmem[notebook]'``); without it, it says so and draws nothing, so a
 notebook still runs top to bottom.
 """
@@ -36,8 +38,13 @@ class Explorer:
         self.fixed = dict(fixed)
         self.figure: Any = None
         self.sliders: dict[str, Any] = {}
+        choices = getattr(function, "choices", {})
         for name, parameter in inspect.signature(function).parameters.items():
             default = fixed.get(name, parameter.default)
+            if name in choices and isinstance(default, str):
+                self.sliders[name] = widgets.Dropdown(options=list(choices[name]()),
+                                                      value=default, description=name)
+                continue
             if name in fixed and not isinstance(fixed[name], (int, float)):
                 continue
             if isinstance(default, bool) or not isinstance(default, (int, float)):

@@ -439,6 +439,16 @@ def ischemia_cascade(t_end_min: float = 30.0, tau_ATP: float | None = 120.0,
     return fig
 
 
+def _cell_names() -> tuple[str, ...]:
+    from symmem.ischemia import CELLS
+
+    return tuple(CELLS)
+
+
+#: the words a slider panel offers as a menu (symmem.interactive)
+ischemia_cascade.choices = {"cell": _cell_names}  # type: ignore[attr-defined]
+
+
 @_styled
 def action_potential_budget_vs_radius(dNa: float = 10.0, C_m: float = 1.0,
                                       dV_AP: float = 100.0, overlap: float = 1.0) -> Figure:

@@ -103,3 +103,20 @@ def test_a_law_with_several_results_shows_them_all_with_their_own_symbols():
     # Δμ of an uncharged solute is not the electrochemical Δμ̃, though both are "dmu"
     dmu = symmem.law("chemical_potential_difference").quantity(c_in=10, c_out=1)
     assert dmu.latex().startswith(r"\Delta\mu = ") and r"\tilde" not in dmu.latex()
+
+
+def test_the_ischemia_figure_offers_its_cell_types_as_a_menu():
+    pytest.importorskip("ipywidgets")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from symmem.interactive import explore
+    from symmem.ischemia import CELLS
+    from symmem.plots import ischemia_cascade
+
+    explorer = explore(ischemia_cascade, t_end_min=10.0, panels=("outside",))
+    menu = explorer.sliders["cell"]
+    assert list(menu.options) == list(CELLS) and menu.value == "generic"
+    menu.value = "neuron"  # a neuron's extracellular K⁺ rises; the generic bath's does not
+    k_out = explorer.figure.axes[0].lines[0].get_ydata()
+    assert max(k_out) > 20
