@@ -29,6 +29,7 @@ from symmem.quantity import number_text
 
 __all__ = [
     "action_potential_budget_vs_radius",
+    "cell_volume_vs_osmolarity",
     "chord_conductance_vs_ratio",
     "donnan_vs_impermeant",
     "driving_forces",
@@ -267,6 +268,28 @@ def chord_conductance_vs_ratio(E_K: float = -90.0, E_Na: float = 60.0, E_Cl: flo
         ax.annotate(name, (x * 1.1, 0.5 * (E_K + E_Na)), fontsize=9, color="0.3")
     ax.set_xscale("log")
     ax.legend(loc="lower right")
+    return fig
+
+
+@_styled
+def cell_volume_vs_osmolarity(b: float = 0.4, osmolarity0: float = 290.0) -> Figure:
+    """W/W₀ against the inverse osmolarity of the medium (Boyle–van 't Hoff plot), for a
+    cell with non-osmotic fraction b and one with none."""
+    c = np.linspace(0.4, 3.0, 131) * osmolarity0
+    volume = law("cell_volume")
+    fig, ax = _axes("isotonic osmolarity / medium osmolarity", "volume W/W₀",
+                    "Cell volume against inverse osmolarity")
+    x = osmolarity0 / c
+    ax.plot(x, volume.numeric(osmolarity=c, osmolarity0=osmolarity0, b=b),
+            label=f"b = {b:g}")
+    ax.plot(x, volume.numeric(osmolarity=c, osmolarity0=osmolarity0),
+            label="b = 0 (all water)")
+    ax.axhline(b, color="0.5", lw=0.8, ls=":", label="non-osmotic part b")
+    ax.axvline(1.0, color="0.7", lw=0.8)
+    ax.annotate("isotonic", (1.03, 0.1), fontsize=9, color="0.3")
+    ax.set_xlim(0, None)
+    ax.set_ylim(0, None)
+    ax.legend(loc="upper left")
     return fig
 
 

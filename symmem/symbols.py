@@ -151,11 +151,15 @@ declare("E_L", r"E_{\mathrm{L}}", "V", "reversal potential of the leak")
 
 # --- solutions: osmosis, acid-base, Donnan ------------------------------------------------
 declare("osmolarity", r"c_{\mathrm{osm}}", "mol/m^3", "osmolarity", "positive")
-declare("osmolarity0", r"c_{\mathrm{osm},0}", "mol/m^3", "osmolarity at which the cell "
+declare("osmolarity0", r"c_{0}", "mol/m^3", "osmolarity at which the cell "
         "has its reference volume (isotonic)", "positive")
 declare("b_nonosm", "b", "1", "non-osmotic fraction of the reference volume (solids and "
         "bound water)", "nonnegative")
 declare("rel_volume", r"W/W_{0}", "1", "cell volume relative to its isotonic volume",
+        "positive")
+declare("n_osm", r"n_{\mathrm{osm}}", "mol/m^3", "osmoles trapped in the cell, per "
+        "isotonic volume", "positive")
+declare("osm_in", r"c_{\mathrm{osm,i}}", "mol/m^3", "osmolarity of the cell water",
         "positive")
 declare("Pi_osm", r"\Pi", "Pa", "osmotic pressure", "positive")
 declare("HCO3", r"[\mathrm{HCO}_{3}^{-}]", "mol/m^3", "bicarbonate concentration",

@@ -478,8 +478,9 @@ def parse_answer(answer: str, known: Mapping[str, sp.Basic], form: str = "auto"
     if len(sides) > 2:
         raise ParseError("an answer has at most one '='")
     if len(sides) == 2:
-        left = re.sub(r"\s+", "", sides[0])
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*(\(t\))?", left):
+        left = re.sub(r"[\s{}]+", "", sides[0])
+        # a name, G(t), or a ratio of names for a relative quantity (W/W_0)
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*(\(t\))?(/[A-Za-z][A-Za-z0-9_]*)?", left):
             raise ParseError(f"the left side {shown(left)} should be a name such as E (or "
                              "leave it out)")
         return left, parse_expression(sides[1], known)

@@ -39,6 +39,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "a": ("a", "r_axon"), "C_m": ("C_m", "Cm", "C"), "dV_AP": ("dV", "DeltaV", "dV_AP", "DV"),
     "overlap": ("phi", "overlap", "varphi"),
     "R_m": ("R_m", "Rm", "r_m"), "R_i": ("R_i", "Ri", "r_i", "r_L", "R_L"),
+    "osmolarity": ("c", "c_osm", "pi", "Pi", "osm", "osmolarity"),
+    "osmolarity0": ("c_0", "c0", "c_osm0", "pi_0", "Pi_0", "pi0", "osm0", "osmolarity0"),
+    "b_nonosm": ("b", "b_nonosm"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
@@ -350,6 +353,12 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
              law("ussing_flux_ratio").rhs, ["c_in", "c_out", "z", "V"],
              lhs=["ratio", "J_in/J_out"],
              examples=("c_o/c_i exp(-z F V/(R T))", r"\frac{c_o}{c_i} e^{-\frac{zFV}{RT}}")),
+    "cell_volume": lambda: symbolic(
+        "cell_volume", "Write the volume W/W₀ of a cell in a medium of osmolarity c "
+             "(isotonic osmolarity c_0, non-osmotic fraction b of the volume).",
+             law("cell_volume").rhs, ["osmolarity", "osmolarity0", "b_nonosm"],
+             lhs=["W/W_0", "W/W0", "V/V_0", "V/V0", "volume"],
+             examples=("b + (1 - b) c_0/c", r"b + (1-b)\frac{c_0}{c}")),
     "capacitive_charge_numeric": lambda: numeric(
         "capacitive_charge_numeric", "Compute the charge in nC/cm² that changes the "
             "potential of a 1 µF/cm² membrane by 100 mV.", "capacitive_charge",
