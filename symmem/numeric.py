@@ -79,6 +79,18 @@ class Output:
     to_si: float = 1.0
 
 
+def unknown_parameters(law_name: str, unknown: Sequence[str], valid: Sequence[str],
+                       valid_words: str) -> InputError:
+    """The error for parameter names a law does not take, each with its closest valid
+    name (``'cin' (did you mean 'c_in'?)``), then ``valid_words``."""
+    hints = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, sorted(valid), n=1)
+        hints.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    return InputError(f"{law_name}: unknown parameter {', '.join(hints)}. "
+                      f"Valid parameters: {valid_words}")
+
+
 def describe_params(params: Sequence[Param]) -> str:
     return ", ".join(p.describe() for p in params)
 
@@ -239,12 +251,7 @@ class NumericForm:
         return [kwargs[n] if n in kwargs else self._defaults[n] for n in self.names]
 
     def _raise_unknown(self, unknown: list[str]) -> None:
-        hints = []
-        for name in unknown:
-            close = difflib.get_close_matches(name, self.names, n=1)
-            hints.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-        raise InputError(f"{self.law_name}: unknown parameter {', '.join(hints)}. "
-                         f"Valid parameters: {', '.join(self.names)}")
+        raise unknown_parameters(self.law_name, unknown, self.names, ", ".join(self.names))
 
     def refuse(self, name: str, words: str, value: Any, where: str = "") -> None:
         param = self.params[self.names.index(name)]

@@ -35,13 +35,12 @@ _FUNCTIONS = {sp.log: np.log, sp.exp: np.exp, sp.Abs: np.abs}
 
 @dataclass(frozen=True)
 class _Step:
-    """``registers[out] = ufunc(*operands)``; an operand is ('arg', i), ('reg', r) or
-    ('const', value). ``array`` says whether the result is an array (written into a
-    buffer) or a number (computed directly)."""
+    """One step: ``ufunc(*operands)`` into the register of the step's own position; an
+    operand is ('arg', i), ('reg', r) or ('const', value). ``array`` says whether the
+    result is an array (written into a buffer) or a number (computed directly)."""
 
     ufunc: np.ufunc
     operands: tuple[tuple[str, Any], ...]
-    out: int
     array: bool
 
 
@@ -78,9 +77,8 @@ class UfuncPlan:
 
     def _step(self, ufunc: np.ufunc, operands: Sequence[tuple[str, Any]],
               array: bool) -> tuple[str, Any]:
-        register = len(self._steps)
-        self._steps.append(_Step(ufunc, tuple(operands), register, array))
-        return ("reg", register)
+        self._steps.append(_Step(ufunc, tuple(operands), array))
+        return ("reg", len(self._steps) - 1)
 
     def _emit_new(self, expr: sp.Expr) -> tuple[str, Any]:
         if isinstance(expr, sp.Symbol):
@@ -88,8 +86,8 @@ class UfuncPlan:
                 raise Unsupported(f"unknown symbol {expr}")
             return ("arg", self._index[expr])
         if isinstance(expr, sp.Number):
-            if not expr.is_real:
-                raise Unsupported(f"the number {expr} is not real")
+            if not (expr.is_real and expr.is_finite):
+                raise Unsupported(f"the number {expr} is not a finite real")
             return ("const", float(expr))
         array = self._depends_on_array(expr)
         if isinstance(expr, sp.Add):
@@ -196,7 +194,9 @@ class UfuncPlan:
     def _compile(self) -> Any:
         """The array steps as one Python function ``f(v, r, out, s)``: ``v`` the inputs,
         ``r`` the registers (numbers already computed), ``out`` the result's buffer and
-        ``s`` the scratch buffers (source printed here from the plan, never from input)."""
+        ``s`` the scratch buffers. The source is printed here from the plan of a law's
+        expression: register and buffer numbers, NumPy ufunc names and the repr of
+        finite floats, never text a user typed."""
         def operand(kind: str, value: Any) -> str:
             return {"arg": f"v[{value}]", "reg": f"r{value}", "const": repr(value)}[kind]
 
@@ -224,9 +224,9 @@ class UfuncPlan:
     def _result_buffer(self) -> int | None:
         return self._buffers[self._result]
 
-    def scratch(self, length: int, dtype: Any) -> list[Any]:
-        """Scratch buffers of ``length`` elements for one call (None for the result's)."""
-        return [None if b == self._result_buffer else np.empty(length, dtype)
+    def scratch(self, shape: int | tuple[int, ...], dtype: Any) -> list[Any]:
+        """Scratch buffers of ``shape`` for one call (None for the result's, ``out``)."""
+        return [None if b == self._result_buffer else np.empty(shape, dtype)
                 for b in range(self._buffer_count)]
 
     def numbers(self, values: Sequence[Any]) -> list[Any]:
@@ -251,7 +251,5 @@ class UfuncPlan:
     def __call__(self, values: Sequence[Any], shape: tuple[int, ...], dtype: Any) -> Any:
         """A new array of ``shape`` and ``dtype`` holding the expression's value."""
         out = np.empty(shape, dtype)
-        scratch = [None if b == self._result_buffer else np.empty(shape, dtype)
-                   for b in range(self._buffer_count)]
-        self._run_array_steps(values, self.numbers(values), out, scratch)
+        self._run_array_steps(values, self.numbers(values), out, self.scratch(shape, dtype))
         return out

@@ -20,7 +20,7 @@ import sympy as sp
 
 from symmem.errors import InputError
 from symmem.laws.base import Law, Output, Param, volt
-from symmem.numeric import NumericForm
+from symmem.numeric import NumericForm, unknown_parameters
 from symmem.symbols import sym
 
 V = sym("V")
@@ -91,13 +91,8 @@ def _channels_named(given: frozenset[str]) -> tuple[str, ...]:
     valid = {f"{part}_{x}" for x in CHORD_CHANNELS for part in ("g", "E")}
     unknown = sorted(given - valid)
     if unknown:
-        import difflib
-
-        hints = [f"{u!r}" + (f" (did you mean {m[0]!r}?)" if (
-            m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
-            for u in unknown]
-        raise InputError(f"chord_conductance: unknown parameter {', '.join(hints)}. Valid "
-                         f"parameters: g_X and E_X for X in {', '.join(CHORD_CHANNELS)}")
+        raise unknown_parameters("chord_conductance", unknown, valid,
+                                 f"g_X and E_X for X in {', '.join(CHORD_CHANNELS)}")
     channels = tuple(x for x in CHORD_CHANNELS if given & {f"g_{x}", f"E_{x}"})
     if len(channels) < 2:
         raise InputError("chord_conductance: give at least two channels, each as g_X and "

@@ -63,7 +63,8 @@ electrochemical_potential_difference = Law(
 #: Δμ = RT ln(c_i/c_o): the electrochemical difference with no charge (z = 0)
 chemical_potential_difference = Law(
     "chemical_potential_difference", "Chemical potential difference of an uncharged solute",
-    sp.Eq(sym("dmu_chem"), R * T * sp.log(c_in / c_out), evaluate=False),
+    sp.Eq(sym("dmu_chem"), electrochemical_potential_difference.rhs.xreplace({z: 0}),
+          evaluate=False),
     [conc("c_in"), conc("c_out"), temperature()],
     Output("dmu", sym("dmu_chem"), "kJ/mol", 1e3),
     "Δμ = RT ln(c_i/c_o) for moving one mole of an uncharged solute (glucose, urea) from "

@@ -24,7 +24,7 @@ import sympy as sp
 from symmem.errors import InputError
 from symmem.ions import IONS
 from symmem.laws.base import Law, Output, Param, conc, temperature, valence, volt
-from symmem.numeric import NumericForm
+from symmem.numeric import NumericForm, unknown_parameters
 from symmem.symbols import sym
 
 R, T, F, z, V, P, w = (sym(n) for n in ("R", "T", "F", "z", "V", "P", "w"))
@@ -155,14 +155,9 @@ def _ions_named(given: frozenset[str]) -> tuple[str, ...]:
     valid = _valid_names()
     unknown = sorted(given - valid)
     if unknown:
-        import difflib
-
-        hints = [f"{u!r}" + (f" (did you mean {m[0]!r}?)" if (
-            m := difflib.get_close_matches(u, sorted(valid), n=1)) else "")
-            for u in unknown]
-        raise InputError(f"ghk_voltage: unknown parameter {', '.join(hints)}. Valid "
-                         f"parameters: T and, for each ion X of {', '.join(GHK_IONS)}: "
-                         "P_X, X_in, X_out")
+        raise unknown_parameters("ghk_voltage", unknown, valid,
+                                 f"T and, for each ion X of {', '.join(GHK_IONS)}: "
+                                 "P_X, X_in, X_out")
     ions = tuple(n for n in GHK_IONS if given & {f"P_{n}", f"{n}_in", f"{n}_out"})
     if not ions:
         raise InputError("ghk_voltage: give at least one ion, as P_X, X_in and X_out for "

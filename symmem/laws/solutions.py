@@ -21,9 +21,10 @@ from typing import Any
 import sympy as sp
 
 from symmem.laws.base import Law, Output, Param, conc, temperature
+from symmem.laws.electrochemistry import nernst
 from symmem.symbols import sym
 
-R, T, F = sym("R"), sym("T"), sym("F")
+R, T = sym("R"), sym("T")
 MMHG = 133.322387415  # Pa per mmHg (101325/760)
 
 _c_osm, _Pi = sym("osmolarity"), sym("Pi_osm")
@@ -89,6 +90,8 @@ _cs, _A, _zA = sym("salt_out"), sym("A_in"), sym("z_A")
 _q = -_zA * _A
 _r = (_q + sp.sqrt(_q**2 + 4 * _cs**2)) / (2 * _cs)
 _M, _X, _rD, _V, _dc = (sym(n) for n in ("cation_in", "anion_in", "r_D", "V", "osm_excess"))
+#: V is the permeant cation's Nernst potential, −(RT/F) ln r
+_cation_nernst = nernst.rhs.xreplace({sym("c_in"): _r * _cs, sym("c_out"): _cs, sym("z"): 1})
 #: Donnan equilibrium of a 1:1 salt with an impermeant ion inside
 donnan = Law(
     "donnan", "Gibbs–Donnan equilibrium",
@@ -105,7 +108,7 @@ donnan = Law(
     topic="solutions",
     also=[(Output("anion_in", _X, "mM"), sp.Eq(_X, _cs / _r, evaluate=False)),
           (Output("r", _rD, ""), sp.Eq(_rD, _r, evaluate=False)),
-          (Output("V", _V, "mV", 1e-3), sp.Eq(_V, -R * T / F * sp.log(_r), evaluate=False)),
+          (Output("V", _V, "mV", 1e-3), sp.Eq(_V, _cation_nernst, evaluate=False)),
           (Output("osmotic_excess", _dc, "mM"),
            sp.Eq(_dc, _r * _cs + _cs / _r + _A - 2 * _cs, evaluate=False))])
 

@@ -189,13 +189,16 @@ sglt_max_accumulation = Law(
 
 def _chloride_limit(transporter: Transporter, name: str, title: str, params: list[Param],
                     description: str) -> Law:
-    """[Cl-]_i at which the transporter's cycle is at equilibrium, and E_Cl there."""
+    """[Cl-]_i at which the transporter's cycle is at equilibrium, and E_Cl there (the
+    Nernst law with z = −1)."""
+    from symmem.laws.electrochemistry import nernst
+
     Cl_in, Cl_out, E_Cl = sym("Cl_in"), sym("Cl_out"), sym("E_Cl")
     limit = Cl_out * transporter.max_accumulation("Cl")
+    e_cl = nernst.rhs.xreplace({sym("c_in"): limit, sym("c_out"): Cl_out, sym("z"): -1})
     return Law(name, title, sp.Eq(Cl_in, limit, evaluate=False), params,
                Output("Cl_in", Cl_in, "mM"), description, topic="transporters",
-               also=[(Output("E_Cl", E_Cl, "mV", 1e-3),
-                      sp.Eq(E_Cl, -R * T / F * sp.log(Cl_out / limit), evaluate=False))])
+               also=[(Output("E_Cl", E_Cl, "mV", 1e-3), sp.Eq(E_Cl, e_cl, evaluate=False))])
 
 
 kcc2_chloride_limit = _chloride_limit(
