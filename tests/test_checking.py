@@ -43,7 +43,12 @@ def test_every_generated_misconception_is_caught_with_its_code(q):
         # sign_error and inverted_ratio coincide numerically for a single logarithm, and a
         # flipped sign can be exactly another course's convention (inward current positive)
         same = {"sign_error", "inverted_ratio", "other_convention"}
-        assert result.mistakes[0] == code or {result.mistakes[0], code} <= same
+        # a swap of inside and outside can be exactly another slip (in the GHK current,
+        # c_i <-> c_o is the same expression as flipping both exponentials)
+        also = {c[0] for c, other in _mutants(q) if len(c) == 1
+                and sp.simplify(sp.expand(other - wrong)) == 0}
+        assert (result.mistakes[0] == code or {result.mistakes[0], code} <= same
+                or result.mistakes[0] in also)
         assert 0 < result.score < 1
         caught += 1
     assert caught >= 2
@@ -64,6 +69,11 @@ def test_every_generated_misconception_is_caught_with_its_code(q):
     ("ghk_voltage", "RT/F ln((P_K K_i + P_Na Na_i + P_Cl Cl_o)/(P_K K_o + P_Na Na_o + "
                     "P_Cl Cl_i))", "inverted_ratio"),
     ("electrochemical_potential_difference", "RT ln(c_i/c_o) + FV", "missing_valence"),
+    # plain ratios, with no logarithm to flip: inside and outside swapped by hand
+    ("kcc2_chloride_limit", "Cl_o K_i/K_o", "inverted_ratio"),
+    ("nkcc1_chloride_limit", "Cl_o sqrt(Na_i K_i/(Na_o K_o))", "inverted_ratio"),
+    ("cell_volume", "b + (1 - b) c/c_0", "inverted_ratio"),
+    ("ussing_flux_ratio", "c_i/c_o exp(-z F V/(R T))", "inverted_ratio"),
 ])
 def test_named_mistakes_by_hand(question, answer, code):
     result = check(question, answer)

@@ -47,8 +47,9 @@ __all__ = ["FEEDBACK", "Result", "check", "judge_expression"]
 LN10 = math.log(10.0)
 
 FEEDBACK: dict[str, str] = {
-    "inverted_ratio": "Your concentration ratio (or fraction) is upside down, which flips the "
-                      "sign of the logarithm.",
+    "inverted_ratio": "Your concentration ratio (or fraction) is upside down: inside and "
+                      "outside (or the two states compared) are the wrong way round. Inside "
+                      "a logarithm this flips its sign.",
     "sign_error": "Your answer has the wrong overall sign.",
     "missing_valence": "The valence z is missing.",
     "log_base": "You used log10 without the factor ln 10 ≈ 2.303 (or added it where it does "
@@ -110,6 +111,19 @@ def _ratio(a: list[complex | None], b: list[complex | None]) -> list[complex] | 
 
 
 # --- the question's samples and wrong answers -----------------------------------------------
+def _paired_names(ref: sp.Expr, skip: set[frozenset]) -> list[dict]:
+    """Swaps of the names that come in pairs in ``ref``: X_in with X_out, and x with x0
+    (the state compared with its reference), leaving out the pairs in ``skip``."""
+    names = {s.name: s for s in ref.free_symbols if isinstance(s, sp.Symbol)}
+    pairs = []
+    for name, inside in sorted(names.items()):
+        partner = (name[:-3] + "_out" if name.endswith("_in") else name + "0")
+        other = names.get(partner)
+        if other is not None and frozenset((inside, other)) not in skip:
+            pairs.append({inside: other, other: inside})
+    return pairs
+
+
 def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
     ref = q.answer
     logs = sorted(ref.atoms(sp.log), key=sp.default_sort_key)
@@ -127,15 +141,21 @@ def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
     if z in ref.free_symbols:
         first.append(("missing_valence", ref.subs(z, 1)))
     first.append(("reciprocal", 1 / ref))
+    for X in exps:
+        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0])})))
+    if len(exps) > 1:
+        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0]) for X in exps})))
+    pairs = _paired_names(ref, {frozenset((sym(a), sym(b))) for a, b, _ in q.swaps})
+    for pair in pairs:  # a plain ratio (Cl_o K_o/K_i, c_0/c) upside down
+        first.append(("inverted_ratio", ref.xreplace(pair)))
+    if len(pairs) > 1:
+        first.append(("inverted_ratio", ref.xreplace({k: v for p in pairs
+                                                       for k, v in p.items()})))
     factors = sp.Mul.make_args(ref)
     plain = [f for f in factors if not f.atoms(sp.log, sp.exp)]
     if 0 < len(plain) < len(factors):
         coefficient = sp.Mul(*plain)
         first.append(("reciprocal", ref / coefficient ** 2))
-    for X in exps:
-        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0])})))
-    if len(exps) > 1:
-        first.append(("exponent_sign", ref.xreplace({X: sp.exp(-X.args[0]) for X in exps})))
     adds = [a for a in sp.preorder_traversal(ref) if isinstance(a, sp.Add)][:6]
     for add in adds:
         for term in add.args:

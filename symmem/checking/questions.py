@@ -375,6 +375,17 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
         "donnan_numeric", "100 mM KCl outside, 50 mM impermeant monovalent anions inside: "
             "compute [K⁺]ᵢ in mM at Donnan equilibrium.", "donnan",
             {"salt_out": 100.0, "A_in": 50.0}),
+    "kcc2_chloride_limit": lambda: symbolic(
+        "kcc2_chloride_limit", "Write the lowest [Cl⁻]ᵢ that KCC2 (1 K⁺ and 1 Cl⁻ out "
+             "together) can hold.", law("kcc2_chloride_limit").rhs,
+             ["K_in", "K_out", "Cl_out"], lhs=["Cl_in", "Cl_i"],
+             examples=("Cl_o K_o/K_i", r"[Cl^-]_o\frac{[K^+]_o}{[K^+]_i}")),
+    "nkcc1_chloride_limit": lambda: symbolic(
+        "nkcc1_chloride_limit", "Write the highest [Cl⁻]ᵢ that NKCC1 (1 Na⁺, 1 K⁺ and "
+             "2 Cl⁻ in together) can build.", law("nkcc1_chloride_limit").rhs,
+             ["Na_in", "Na_out", "K_in", "K_out", "Cl_out"], lhs=["Cl_in", "Cl_i"],
+             examples=("Cl_o sqrt(Na_o K_o/(Na_i K_i))",
+                       r"[Cl^-]_o\sqrt{\frac{[Na^+]_o[K^+]_o}{[Na^+]_i[K^+]_i}}")),
     "kcc2_chloride_limit_numeric": lambda: numeric(
         "kcc2_chloride_limit_numeric", "Compute the lowest [Cl⁻]ᵢ in mM that KCC2 can "
             "hold with [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM.", "kcc2_chloride_limit",

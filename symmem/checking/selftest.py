@@ -77,10 +77,15 @@ def mistake_forms(q: Question) -> list[tuple[str, str]]:
         value = q.expected()
         out = [("units_factor", f"{value * 1000:.6g} {q.unit}")]
         return out + ([("sign_error", f"{-value:.4g} {q.unit}")] if abs(value) > 1e-9 else [])
-    found = []
+    found, seen = [], []
     for codes, wrong in _mutants(q):
         if len(codes) > 1 or same(q.answer, wrong, rel=5e-4).holds:
             continue
+        # one wrong expression reached by two slips is named by the first; (in the GHK
+        # current, c_i <-> c_o is exactly both exponentials flipped)
+        if any(same(earlier, wrong, rel=5e-4).holds for earlier in seen):
+            continue
+        seen.append(wrong)
         found.append((codes[0].split(":")[0], sp.sstr(wrong)))
     return list(dict.fromkeys(found))
 
