@@ -18,10 +18,18 @@ from typing import Any
 __all__ = ["Explorer", "explore", "slider_range"]
 
 
-def slider_range(default: float) -> tuple[float, float, float]:
+#: inputs whose sensible range is not a factor around the default: the temperature runs
+#: from 0 °C to a high fever (a fifth to five times 310 K would be 62–1550 K)
+FIXED_RANGES = {"T": (273.15, 315.15)}
+
+
+def slider_range(default: float, name: str = "") -> tuple[float, float, float]:
     """(min, max, step) for a slider around ``default``: a fifth to five times a positive
-    value, ±150 around a potential (a negative one, or zero), in 100 steps."""
-    if default > 0:
+    value, ±150 around a potential (a negative one, or zero), in 100 steps; T from 0 to
+    42 °C."""
+    if name in FIXED_RANGES and FIXED_RANGES[name][0] <= default <= FIXED_RANGES[name][1]:
+        low, high = FIXED_RANGES[name]
+    elif default > 0:
         low, high = default / 5, default * 5
     else:
         low, high = default - 150.0, default + 150.0
@@ -49,7 +57,7 @@ class Explorer:
                 continue
             if isinstance(default, bool) or not isinstance(default, (int, float)):
                 continue
-            low, high, step = slider_range(float(default))
+            low, high, step = slider_range(float(default), name)
             self.sliders[name] = widgets.FloatSlider(
                 value=float(default), min=low, max=high, step=step, description=name,
                 continuous_update=False, readout_format=".3g")

@@ -34,6 +34,7 @@ __all__ = [
     "donnan_vs_impermeant",
     "driving_forces",
     "electrochemical_potential_vs_voltage",
+    "gaba_reversal_vs_chloride",
     "ghk_calcium_voltage",
     "ghk_iv_curves",
     "ischemia_cascade",
@@ -318,6 +319,41 @@ def donnan_vs_impermeant(salt_out: float = 150.0, z_A: int = -1,
                       if low - 0.05 * span <= t <= high + 0.05 * span])
     lines = ax.get_lines() + right.get_lines()
     ax.legend(lines, [line.get_label() for line in lines], loc="upper left", ncols=2)
+    return fig
+
+
+@_styled
+def gaba_reversal_vs_chloride(P_HCO3: float = 0.2, V_rest: float = -65.0,
+                              K_out: float = 4.0, T: float = BODY_TEMPERATURE) -> Figure:
+    """E_Cl and E_GABA (GHK with Cl⁻ and HCO₃⁻) against [Cl⁻]ᵢ, with the resting potential
+    and the limits KCC2 and NKCC1 can reach (mammalian concentrations)."""
+    Cl_out, (HCO3_in, HCO3_out) = _mM("Cl")[1], _mM("HCO3")
+    (K_in, _), (Na_in, Na_out) = _mM("K"), _mM("Na")
+    kcc2 = law("kcc2_chloride_limit").numeric(K_in=K_in, K_out=K_out, Cl_out=Cl_out, T=T)
+    nkcc1 = law("nkcc1_chloride_limit").numeric(Na_in=Na_in, Na_out=Na_out, K_in=K_in,
+                                                K_out=K_out, Cl_out=Cl_out, T=T)
+    Cl_in = np.geomspace(2.0, max(100.0, 1.25 * nkcc1), 161)
+    E_Cl = law("nernst").numeric(c_in=Cl_in, c_out=Cl_out, z=-1, T=T)
+    E_GABA = law("ghk_voltage").numeric(P_Cl=1.0, Cl_in=Cl_in, Cl_out=Cl_out, P_HCO3=P_HCO3,
+                                        HCO3_in=HCO3_in, HCO3_out=HCO3_out, T=T)
+    fig, ax = _axes("[Cl⁻]ᵢ (mM)", "potential (mV)",
+                    "Whether GABA hyperpolarises or depolarises depends on [Cl⁻]ᵢ")
+    ax.plot(Cl_in, E_Cl, label=_label("E_Cl"))
+    ax.plot(Cl_in, E_GABA, label=_label(f"E_GABA (P_HCO3/P_Cl = {P_HCO3:g})"))
+    ax.axhline(V_rest, color="0.3", lw=1.0, ls=":", label=f"resting V = {V_rest:g} mV")
+    ax.fill_between(Cl_in, V_rest, np.maximum(E_GABA, V_rest), color="tab:red", alpha=0.12,
+                    label="GABA depolarises")
+    ax.set_xscale("log")
+    ax.set_xlim(2.0, Cl_in[-1])
+    ax.set_ylim(-110.0, 20.0)  # room above the curves at low [Cl⁻]ᵢ for the legend
+    # the limits are marked on the top edge, clear of the curves wherever they fall
+    top = ax.secondary_xaxis("top")
+    top.set_xticks([kcc2, nkcc1], [f"KCC2 floor {kcc2:.3g} mM",
+                                 f"NKCC1 ceiling {nkcc1:.3g} mM"])
+    top.minorticks_off()
+    for limit in (kcc2, nkcc1):
+        ax.axvline(limit, color="0.5", lw=0.9, ls="--")
+    ax.legend(loc="upper left", ncols=2, framealpha=0.95)
     return fig
 
 

@@ -44,3 +44,5 @@ def test_golden_latex_of_every_law(name):
 def test_tex_text_escapes_outside_math():
     assert tex_text("a_b 5% $x_1$") == r"a\_b 5\% $x_1$"
     assert tex_text("V − E") == "V $-$ E"
+    # every subscript digit is math, never a "?" (HCO₃⁻, not HCO?⁻)
+    assert tex_text("HCO₃⁻ CO₂ x₉") == "HCO$_{3}{}^{-}$ CO$_{2}$ x$_{9}$"

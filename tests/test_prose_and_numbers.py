@@ -120,3 +120,16 @@ def test_the_ischemia_figure_offers_its_cell_types_as_a_menu():
     menu.value = "neuron"  # a neuron's extracellular K⁺ rises; the generic bath's does not
     k_out = explorer.figure.axes[0].lines[0].get_ydata()
     assert max(k_out) > 20
+
+
+def test_slider_ranges_stay_physiological():
+    from symmem.interactive import slider_range
+
+    # the temperature slider runs from 0 °C to 42 °C, not a fifth to five times 310 K
+    low, high, _ = slider_range(310.15, "T")
+    assert (low, high) == (273.15, 315.15)
+    # a concentration keeps the factor of five either way; a potential ±150 mV
+    assert slider_range(4.0, "K_out")[:2] == pytest.approx((0.8, 20.0))
+    assert slider_range(-65.0, "V_rest")[:2] == pytest.approx((-215.0, 85.0))
+    # a temperature outside that range (a cold-blooded preparation) still gets a slider
+    assert slider_range(280.0, "T")[0] == 273.15 and slider_range(330.0, "T")[1] == 1650.0

@@ -202,7 +202,7 @@ def _chloride_limit(transporter: Transporter, name: str, title: str, params: lis
 
 
 kcc2_chloride_limit = _chloride_limit(
-    KCC2, "kcc2_chloride_limit", "Lowest [Cl-]i that KCC2 can hold",
+    KCC2, "kcc2_chloride_limit", "Lowest [Cl-]_i that KCC2 can hold",
     [conc("K_in"), conc("K_out"), conc("Cl_out"), temperature()],
     "KCC2 moves 1 K+ and 1 Cl- out together, electroneutrally; it stops when "
     "[K+]_i[Cl-]_i = [K+]_o[Cl-]_o, so it can lower [Cl-]_i to [Cl-]_o [K+]_o/[K+]_i and "
@@ -210,7 +210,7 @@ kcc2_chloride_limit = _chloride_limit(
     "so E_Cl lies between E_K and the resting potential.")
 
 nkcc1_chloride_limit = _chloride_limit(
-    NKCC1, "nkcc1_chloride_limit", "Highest [Cl-]i that NKCC1 can build",
+    NKCC1, "nkcc1_chloride_limit", "Highest [Cl-]_i that NKCC1 can build",
     [conc("Na_in"), conc("Na_out"), conc("K_in"), conc("K_out"), conc("Cl_out"),
      temperature()],
     "NKCC1 moves 1 Na+, 1 K+ and 2 Cl- in together, electroneutrally; it stops when "
