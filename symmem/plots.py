@@ -46,6 +46,7 @@ __all__ = [
     "pump_block_spiking",
     "pump_leak_time_course",
     "sglt_accumulation",
+    "ussing_ratio_vs_voltage",
 ]
 
 _MAMMAL = preparation("mammalian")
@@ -566,3 +567,24 @@ def pump_block_spiking(radius_um: float = 0.5, rate: float = 20.0,
               if blocked.silent else "still firing")
     fig.set_label(f"Axon of radius {radius_um:g} µm at {rate:g} Hz: blocked, {silent}")
     return fig
+
+
+@_styled
+def ussing_ratio_vs_voltage(K_out: float = 4.0, n_prime: float = 2.5,
+                            T: float = BODY_TEMPERATURE) -> Figure:
+    """K⁺ influx over efflux against V: Ussing's ratio for independent ions, and that
+    ratio to the power n′ for ions in single file (Hodgkin & Keynes 1955)."""
+    V = np.linspace(-130.0, -40.0, 181)
+    K_in = _mM("K")[0]
+    independent = law("ussing_flux_ratio").numeric(c_in=K_in, c_out=K_out, z=1, V=V, T=T)
+    E_K = law("nernst").numeric(c_in=K_in, c_out=K_out, z=1, T=T)
+    fig, ax = _axes("membrane potential V (mV)", "influx / efflux",
+                    "K⁺ fluxes: independent ions against ions in single file")
+    ax.plot(V, independent, label="independent (Ussing)")
+    ax.plot(V, independent ** n_prime, label=f"single file, exponent n′ = {n_prime:g}")
+    ax.axhline(1.0, color="0.5", lw=0.8, ls=":")
+    ax.axvline(E_K, color="0.3", lw=1.0, ls="--", label=_label(f"E_K = {E_K:.1f} mV"))
+    ax.set_yscale("log")
+    ax.legend(loc="upper right")
+    return fig
+

@@ -138,6 +138,10 @@ declare("dmu_chem", r"\Delta\mu", "J/mol",
         "chemical potential difference of an uncharged solute, out to in")
 declare("flux_ratio", r"\frac{J_{\mathrm{in}}}{J_{\mathrm{out}}}", "1",
         "unidirectional influx over efflux of one ion (Ussing)", "positive")
+declare("I_efflux", r"I_{\mathrm{out}}", "A/m^2",
+        "current carried by the unidirectional efflux (outward, positive)")
+declare("I_influx", r"I_{\mathrm{in}}", "A/m^2",
+        "current carried by the unidirectional influx (inward, negative)")
 declare("E_NCX", r"E_{\mathrm{NCX}}", "V", "reversal potential of the Na+/Ca2+ exchanger")
 declare("E_pump", r"E_{\mathrm{pump}}", "V", "reversal potential of the Na+/K+ pump")
 declare("E_rev", r"E_{\mathrm{rev}}", "V", "reversal potential of a transporter")

@@ -1,5 +1,6 @@
 """The course derivations: every step checked, each arriving at its law."""
 
+import math
 import os
 import shutil
 import subprocess
@@ -240,3 +241,21 @@ def test_the_chloride_derivation_finds_e_cl_equal_to_e_k_at_the_kcc2_floor(cours
     d.step(3).equation = sp.Eq(sym("Cl_in"), sym("Cl_out") * sym("K_in") / sym("K_out"))
     with pytest.raises(DerivationError, match="step 3"):
         d.verify()
+
+
+def test_ussing_ratio_rests_on_independence_and_is_one_at_the_nernst_potential(course):
+    d = course["ussing_flux_ratio"]
+    # independence is what the derivation assumes, and it says so at both steps
+    for number in (2, 5):
+        assert d.step(number).verdict is Verdict.ASSUMED
+        assert "independence" in d.step(number).note
+    assert d.step(10).equation == sp.Eq(sym("flux_ratio"),
+                                        sp.exp(-sym("dmu") / (sym("R") * sym("T"))))
+    assert d.step(10).verdict is Verdict.PROVED
+    # by hand: K+ 155 mM in, 4 mM out, −70 mV, 37 °C: (4/155) e^(70/26.73) = 0.354
+    value = d.step(8).equation.rhs.subs({sym("c_in"): 155, sym("c_out"): 4, sym("z"): 1,
+                                         sym("V"): -0.070, sym("R"): 8.314462618,
+                                         sym("T"): 310.15, sym("F"): 96485.33212})
+    assert float(value) == pytest.approx(4 / 155 * math.exp(0.070 / 0.026727), rel=1e-3)
+    # an uncharged solute is a different model (z = 0 against a nonzero valence)
+    assert d.step(15).verdict is Verdict.ASSUMED
