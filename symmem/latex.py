@@ -47,6 +47,17 @@ class SymmemLatexPrinter(LatexPrinter):
             return entry.latex
         return super()._print_Symbol(expr, style=style)
 
+    def _print_ExpBase(self, expr: sp.Expr, exp: str | None = None) -> str:
+        """``e^{-zFV/RT}`` as SymPy prints it, but ``\\exp(...)`` on the line when the
+        exponent holds a root: a superscript with a root in a fraction is too small to read
+        from the back of a lecture hall."""
+        arg = expr.args[0]
+        if any(isinstance(node, sp.Pow) and not node.exp.is_Integer
+               for node in sp.preorder_traversal(arg)):
+            text = rf"\exp\left({self._print(arg)}\right)"
+            return rf"{text}^{{{exp}}}" if exp else text
+        return super()._print_ExpBase(expr, exp)
+
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
         terms = list(expr.as_ordered_terms())
         positive = [t for t in terms if not t.could_extract_minus_sign()]
@@ -158,7 +169,7 @@ UNICODE_MATH = {
     "ᵢ": r"_{\mathrm{i}}", "¹": "^{1}", "⁰": "^{0}", "⁴": "^{4}", "⁶": "^{6}",
     "⁹": "^{9}", "⁵": "^{5}", "⁷": "^{7}", "⁸": "^{8}", "₀": "_{0}", "₁": "_{1}",
     "₂": "_{2}", "₃": "_{3}", "₄": "_{4}", "₅": "_{5}", "₆": "_{6}", "₇": "_{7}",
-    "₈": "_{8}", "₉": "_{9}", "π": r"\pi ", "ℓ": r"\ell ",
+    "₈": "_{8}", "₉": "_{9}", "π": r"\pi ", "ℓ": r"\ell ", "√": r"\surd ",
     "\x01": r"\tilde{\mu}", "±": r"\pm ", "∞": r"\infty ", "α": r"\alpha ",
     "φ": r"\phi ", "ϕ": r"\phi ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\varepsilon ",
     "θ": r"\theta ", "κ": r"\kappa ", "λ": r"\lambda ", "σ": r"\sigma ", "ω": r"\omega ",

@@ -42,6 +42,7 @@ __all__ = [
     "ncx_reversal_map",
     "nernst_per_decade",
     "nernst_vs_ghk",
+    "passive_membrane_responses",
     "proton_motive_force_parts",
     "pump_block_spiking",
     "pump_leak_time_course",
@@ -586,5 +587,37 @@ def ussing_ratio_vs_voltage(K_out: float = 4.0, n_prime: float = 2.5,
     ax.axvline(E_K, color="0.3", lw=1.0, ls="--", label=_label(f"E_K = {E_K:.1f} mV"))
     ax.set_yscale("log")
     ax.legend(loc="upper right")
+    return fig
+
+
+@_styled
+def passive_membrane_responses(R_m: float = 20000.0, C_m: float = 1.0, a: float = 1.0,
+                               R_i: float = 100.0) -> Figure:
+    """A passive membrane in time and in space: the charging curve of a patch after a step
+    of current, v/v_ss = 1 − e^(−t/τ_m), and the steady decay along an infinite cable,
+    v/v_0 = e^(−x/λ). R_m in Ω·cm², C_m in µF/cm², radius a in µm, R_i in Ω·cm."""
+    tau = law("membrane_time_constant").numeric(R_m=R_m, C_m=C_m)
+    lam = law("length_constant").numeric(a=a, R_m=R_m, R_i=R_i)
+    fig, (left, right) = plt.subplots(1, 2, figsize=_SIZE, layout="constrained")
+    fig.set_label("A passive membrane charges with τ_m and spreads over λ")
+    t = np.linspace(0.0, 5.0 * tau, 201)
+    left.plot(t, 1.0 - np.exp(-t / tau))
+    left.axvline(tau, color="0.4", lw=0.9, ls="--")
+    left.axhline(1.0 - np.exp(-1.0), color="0.6", lw=0.8, ls=":")
+    left.annotate(rf"$\tau_\mathrm{{m}}$ = {tau:.3g} ms", (tau, 0.3), xytext=(6, 0),
+                  textcoords="offset points", fontsize=9)
+    left.set_xlabel("time after the current step (ms)")
+    left.set_ylabel(_label("v/v_ss"))
+    x = np.linspace(0.0, 4.0 * lam, 201)
+    right.plot(x, np.exp(-x / lam), color="#D55E00")
+    right.axvline(lam, color="0.4", lw=0.9, ls="--")
+    right.axhline(np.exp(-1.0), color="0.6", lw=0.8, ls=":")
+    right.annotate(f"λ = {lam:.3g} mm", (lam, 0.6), xytext=(6, 0),
+                   textcoords="offset points", fontsize=9)
+    right.set_xlabel("distance along the cable (mm)")
+    right.set_ylabel(_label("v/v_0"))
+    for ax in (left, right):
+        ax.set_ylim(0.0, 1.05)
+        ax.grid(alpha=0.3)
     return fig
 

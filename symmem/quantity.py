@@ -23,6 +23,7 @@ One place decides how a value is shown, on a slide (LaTeX), in a notebook
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 __all__ = ["Quantity", "number_latex", "number_text", "unit_latex", "unit_text"]
@@ -78,20 +79,27 @@ def number_text(value: float, figures: int = 3, count: bool = False) -> str:
 _PREFIX_LATEX = {"µ": r"\mu", "μ": r"\mu", "u": r"\mu"}
 
 
+def _factor_latex(factor: str) -> str:
+    """One factor of a unit: an optional µ prefix, its letters (Ω as \\Omega), a power."""
+    base, _, power = factor.partition("^")
+    prefix = ""
+    if base[:1] in ("µ", "μ") or (base[:1] == "u" and len(base) > 1 and base != "unit"):
+        prefix, base = _PREFIX_LATEX[base[0]], base[1:]
+    base = base.replace("Ω", r"\Omega ").strip()
+    text = (prefix + " " if prefix else "") + rf"\mathrm{{{base}}}"
+    return text + (f"^{{{power}}}" if power else "")
+
+
 def unit_latex(unit: str) -> str:
-    """A unit for LaTeX maths, upright: ``A/m^2`` → ``\\mathrm{A/m^{2}}``."""
+    """A unit for LaTeX maths, upright: ``A/m^2`` → ``\\mathrm{A}/\\mathrm{m}^{2}``,
+    ``Ω·cm²`` → ``\\mathrm{\\Omega}\\cdot\\mathrm{cm}^{2}``."""
     if unit in ("", "1", "G"):
         return ""
     unit = unit.replace("²", "^2").replace("³", "^3").replace("⁻¹", "^-1")
     out = []
     for i, part in enumerate(unit.split("/")):
-        base, _, power = part.partition("^")
-        prefix = ""
-        if base[:1] in ("µ", "μ") or (base[:1] == "u" and len(base) > 1 and base != "unit"):
-            prefix, base = _PREFIX_LATEX[base[0]], base[1:]
-        text = (prefix + " " if prefix else "") + rf"\mathrm{{{base}}}"
-        if power:
-            text += f"^{{{power}}}"
+        factors = [f for f in re.split(r"[·* ]", part) if f]
+        text = r"\cdot ".join(_factor_latex(f) for f in factors)
         out.append(text if i == 0 else "/" + text)
     return "".join(out)
 

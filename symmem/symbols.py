@@ -230,6 +230,15 @@ declare("tau_m", r"\tau_{\mathrm{m}}", "s", "membrane time constant R_m C_m", "p
 declare("lam", r"\lambda", "m", "length constant of a cable", "positive")
 declare("R_in", r"R_{\mathrm{in}}", "ohm", "input resistance", "positive")
 declare("area", r"A", "m^2", "membrane area of the cell", "positive")
+declare("x_cable", "x", "m", "distance along a cable from where current is injected",
+        "nonnegative")
+declare("J_inj", r"J_{\mathrm{inj}}", "A/m^2", "current injected per area of membrane",
+        "positive")
+declare("I_inj", r"I_{\mathrm{inj}}", "A", "current injected into a cell", "positive")
+declare("v_ss", r"v_{\mathrm{ss}}", "V", "steady displacement of V from rest")
+declare("ell", r"\ell", "m", "the distance in a cable's exponentials, √(a R_m/(2 R_i))",
+        "positive")
+declare("v_0", r"v_{0}", "V", "displacement of V from rest where current is injected")
 declare("dV_AP", r"\Delta V", "V", "depolarisation of one action potential", "positive")
 declare("a", "a", "m", "axon radius", "positive")
 declare("A_m", r"A_{\mathrm{m}}", "m^2", "membrane area", "positive")

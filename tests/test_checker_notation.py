@@ -179,3 +179,26 @@ def test_questions_on_the_new_laws(question, answer, verdict):
     from symmem.checking import check
 
     assert check(question, answer).verdict == verdict
+
+
+@pytest.mark.parametrize("answer", [
+    "pK + log10([HCO3-]/(s PCO2))", "pK + log10([HCO_3^-]/(s P_CO2))",
+    r"pK + \log_{10}\frac{[\mathrm{HCO}_3^-]}{s\,P_{\mathrm{CO_{2}}}}",
+    "pKa + log10(HCO3/(alpha pCO2))",
+])
+def test_a_concentration_without_a_side_and_nested_latex_subscripts(answer):
+    # Henderson-Hasselbalch is written with [HCO3-] (no inside or outside) and P_CO2
+    assert check("henderson_hasselbalch", answer).verdict == "correct", check(
+        "henderson_hasselbalch", answer)
+
+
+def test_a_side_less_bracket_where_a_side_is_needed_names_the_symbols():
+    result = check("nernst", "RT/(zF) ln([K+]/[K+]_i)")
+    assert result.verdict == "invalid" and "unknown symbol K" in result.feedback
+
+
+def test_ln_for_log10_in_a_ph_and_ohms_spelled_out():
+    assert check("henderson_hasselbalch", "pK + ln(HCO3/(s PCO2))").mistakes == ["log_base"]
+    assert check("proton_motive_force", "dpsi - RT/F dpH").mistakes == ["log_base"]
+    for answer in ("100 MΩ", "100 MOhm", "100 Mohm"):
+        assert check("input_resistance_numeric", answer).verdict == "correct", answer

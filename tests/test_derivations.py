@@ -259,3 +259,20 @@ def test_ussing_ratio_rests_on_independence_and_is_one_at_the_nernst_potential(c
     assert float(value) == pytest.approx(4 / 155 * math.exp(0.070 / 0.026727), rel=1e-3)
     # an uncharged solute is a different model (z = 0 against a nonzero valence)
     assert d.step(15).verdict is Verdict.ASSUMED
+
+
+def test_the_passive_membrane_derives_its_three_constants_from_two_premises(course):
+    d = course["passive_membrane"]
+    premises = [n for n, s in enumerate(d.steps, 1) if s.verdict is Verdict.ASSUMED]
+    assert len(premises) == 2  # the RC patch and the cable equation, nothing else
+    laws = [law.name for law, _ in d.conclusions]
+    assert laws == ["membrane_time_constant", "input_resistance", "length_constant"]
+    # the ODE solutions are checked by putting them back, not taken from dsolve on trust
+    assert all(s.verdict is Verdict.PROVED for s in d.steps if s.rule == "dsolve")
+    # λ is the 1/e distance: a 1/e² point would give 2ℓ and fail the conclusion
+    d = load_course(ROOT / "derivations")["passive_membrane"].derivation
+    d.verify()
+    last = d.step(len(d.steps))
+    last.equation = sp.Eq(sym("lam"), 2 * sym("ell"))
+    with pytest.raises(DerivationError):
+        d.verify()

@@ -46,3 +46,19 @@ def test_tex_text_escapes_outside_math():
     assert tex_text("V − E") == "V $-$ E"
     # every subscript digit is math, never a "?" (HCO₃⁻, not HCO?⁻)
     assert tex_text("HCO₃⁻ CO₂ x₉") == "HCO$_{3}{}^{-}$ CO$_{2}$ x$_{9}$"
+
+
+def test_every_unit_of_every_law_prints_as_plain_ascii_latex():
+    """pdflatex stops at a raw Ω or ·: a unit must reach the slides as LaTeX commands."""
+    from symmem.quantity import unit_latex
+
+    assert unit_latex("Ω·cm²") == r"\mathrm{\Omega}\cdot \mathrm{cm}^{2}"
+    assert unit_latex("MΩ") == r"\mathrm{M\Omega}"
+    assert unit_latex("µF/cm²") == r"\mu \mathrm{F}/\mathrm{cm}^{2}"
+    units = set()
+    for item in LAWS.values():
+        units |= {p.unit for p in item.parameters()}
+        units |= {r.unit for r in item.results}
+    assert "Ω·cm²" in units and "MΩ" in units
+    for unit in units:
+        assert unit_latex(unit).isascii(), unit

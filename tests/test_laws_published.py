@@ -183,6 +183,16 @@ def test_passive_membrane_with_dayan_and_abbotts_typical_values():
             "R_in"] == pytest.approx(mohm, rel=1e-12)
 
 
+def test_length_constant_of_the_lobster_axon():
+    # Hodgkin & Rushton (1946), Proc. R. Soc. B 133:444, a lobster leg axon of 75 um
+    # diameter: R_m about 2000 Ohm cm^2, R_i about 60 Ohm cm, and a measured length
+    # constant of about 2.5 mm (the values textbooks quote from it, to two figures)
+    lam = symmem.evaluate("length_constant", a=37.5, R_m=2000, R_i=60)["lam"]
+    assert lam == pytest.approx(2.5, rel=0.05)
+    # and its time constant R_m C_m with 1 uF/cm^2: 2 ms
+    assert symmem.evaluate("membrane_time_constant", R_m=2000)["tau"] == pytest.approx(2.0)
+
+
 def test_cable_laws_by_hand_in_si():
     # the Hodgkin-Huxley squid axon: a = 238 um, R_i = 35.4 Ohm cm, leak-only R_m =
     # 1/(0.3 mS/cm^2); lambda = sqrt(a R_m / (2 R_i)) in SI units, by hand

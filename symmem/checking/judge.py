@@ -126,16 +126,20 @@ def _paired_names(ref: sp.Expr, skip: set[frozenset]) -> list[dict]:
 
 def _mutants(q: Question) -> list[tuple[tuple[str, ...], sp.Expr]]:
     ref = q.answer
-    logs = sorted(ref.atoms(sp.log), key=sp.default_sort_key)
+    # the logarithms of the variables; ln 10 (a base-10 logarithm, ln x/ln 10) is a number
+    logs = sorted((L for L in ref.atoms(sp.log) if L.free_symbols), key=sp.default_sort_key)
+    ln10 = sp.log(10) in ref.atoms(sp.log)
     exps = sorted(ref.atoms(sp.exp), key=sp.default_sort_key)
     first: list[tuple[str, sp.Expr]] = []
     for L in logs:
         first.append(("inverted_ratio", ref.xreplace({L: sp.log(1 / L.args[0])})))
     if len(logs) > 1:
         first.append(("inverted_ratio", ref.xreplace({L: sp.log(1 / L.args[0]) for L in logs})))
-    if logs:
+    if logs and not ln10:
         first.append(("log_base", ref.xreplace({L: L / sp.log(10) for L in logs})))
         first.append(("log_base", ref * sp.log(10)))
+    if ln10:  # ln where log10 belongs (pH), or the factor ln 10 dropped (Δp)
+        first.append(("log_base", ref.xreplace({sp.log(10): sp.Integer(1)})))
     first.append(("sign_error", -ref))
     z = sym("z")
     if z in ref.free_symbols:

@@ -168,7 +168,10 @@ def detect_format(text: str) -> str:
 # --- tokens -------------------------------------------------------------------------------
 _BRACKET = re.compile(r"\[\s*([A-Za-z]{1,4})\s*(?:\^\s*\(?\s*\d?\s*[+-]?\s*\)?|\d?[+-])?\s*\]"
                       r"\s*_?\s*(?:\(\s*(in|out|i|o)\s*\)|(in|out|i|o)\b)")
-_SUBSCRIPT_GROUP = re.compile(r"_\s*\(\s*([A-Za-z0-9]+)\s*\)")
+#: a concentration with no side, [HCO3-] or [HCO_3^-]: the name alone (HCO3)
+_BARE_BRACKET = re.compile(r"\[\s*([A-Za-z]{1,4})\s*(?:_\s*[({]?\s*(\d)\s*[)}]?|(\d?))\s*"
+                           r"(?:\^\s*[({]?\s*\d?\s*[+-]?\s*[)}]?|\d?[+-])?\s*\]")
+_SUBSCRIPT_GROUP = re.compile(r"_\s*\(\s*([A-Za-z0-9_]+)\s*\)")
 _TOKEN = re.compile(r"\s*(?:(?P<number>\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
                     r"|(?P<name>[A-Za-z][A-Za-z0-9_]*)|(?P<op>\*\*|[-+*/^(),=]))")
 
@@ -448,7 +451,11 @@ def _prepare(answer: str, form: str) -> str:
         text = _join_delta(latex_to_text(text))
     text = _join_delta(_BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ",
                                     text))
-    text = _SUBSCRIPT_GROUP.sub(lambda m: f"_{m.group(1)}", text)
+    text = _BARE_BRACKET.sub(lambda m: f" {m.group(1)}{m.group(2) or m.group(3)} ", text)
+    for _ in range(3):  # nested groups from LaTeX, P_(CO_(2)), open from the inside out
+        text, count = _SUBSCRIPT_GROUP.subn(lambda m: f"_{m.group(1)}", text)
+        if not count:
+            break
     text = re.sub(r"(?<=[A-Za-z0-9])\s*_\s*(?=[A-Za-z0-9])", "_", text)
     _check_depth(text)
     return text
@@ -502,7 +509,7 @@ _POTENTIAL_UNITS = {"mV": 1.0, "millivolt": 1.0, "millivolts": 1.0, "V": 1e3, "v
                     "volts": 1e3, "μV": 1e-3, "muV": 1e-3, "uV": 1e-3, "microvolt": 1e-3,
                     "microvolts": 1e-3, "kV": 1e6}
 _NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*"
-                     r"((?:[A-Za-zμµ][A-Za-zμµ/²³·*^()0-9 -]*)?)\.?\s*$")
+                     r"((?:[A-Za-zμµΩ][A-Za-zμµΩ/²³·*^()0-9 -]*)?)\.?\s*$")
 
 
 def _unit_key(unit: str) -> str:
@@ -512,6 +519,7 @@ def _unit_key(unit: str) -> str:
     key = key.replace(" ", "").replace("μ", "µ").replace("**", "^").replace("·", "*")
     key = re.sub(r"\^\(?([23])\)?", lambda m: "²" if m.group(1) == "2" else "³", key)
     key = re.sub(r"^per", "/", key)
+    key = re.sub(r"(?i)ohms?", "Ω", key)  # MOhm, Mohm, megaohm spelled out
     return re.sub(r"(^|/)(u|mu)(?=[A-Za-z])", r"\1µ", key)
 _HEDGES = re.compile(r"^\s*(?:about|approximately|approx\.?|roughly|around|circa|ca\.|nearly|"
                      r"almost|close to|~)\s*", re.IGNORECASE)

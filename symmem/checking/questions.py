@@ -42,6 +42,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "osmolarity": ("c", "c_osm", "pi", "Pi", "osm", "osmolarity"),
     "osmolarity0": ("c_0", "c0", "c_osm0", "pi_0", "Pi_0", "pi0", "osm0", "osmolarity0"),
     "b_nonosm": ("b", "b_nonosm"),
+    "area": ("A", "area", "A_m", "S"),
+    "dV": ("dV", "DeltaV", "DV"),
+    "HCO3": ("HCO3", "HCO3_p", "bicarbonate"),
+    "PCO2": ("PCO2", "P_CO2", "pCO2", "p_CO2", "P_CO_2"),
+    "s_CO2": ("s", "s_CO2", "alpha"),
+    "pK": ("pK", "pKa", "pK_a"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
@@ -316,6 +322,28 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
     "length_constant_numeric": lambda: numeric(
         "length_constant_numeric", "Compute λ in mm.", "length_constant",
             {"a": 2.0, "R_m": 1e4, "R_i": 100.0}),
+    "input_resistance": lambda: symbolic(
+        "input_resistance", "Write the input resistance R_in of a small isopotential cell "
+             "of membrane area A and specific membrane resistance R_m.",
+             law("input_resistance").rhs, ["R_m", "area"], lhs=["R_in", "Rin", "R"],
+             examples=("R_m/A", r"\frac{R_m}{A}")),
+    "input_resistance_numeric": lambda: numeric(
+        "input_resistance_numeric", "Compute R_in in MΩ for a cell of 10,000 µm² with "
+            "R_m = 10,000 Ω·cm².", "input_resistance", {"R_m": 1e4, "area": 1e4}),
+    "capacitive_charge": lambda: symbolic(
+        "capacitive_charge", "Write the charge per area Q that changes the potential of a "
+             "membrane of capacitance C_m per area by ΔV.", law("capacitive_charge").rhs,
+             ["C_m", "dV"], lhs=["Q", "q"], examples=("C_m dV", r"C_m \Delta V")),
+    "osmotic_pressure": lambda: symbolic(
+        "osmotic_pressure", "Write van 't Hoff's osmotic pressure Π of an ideal dilute "
+             "solution of osmolarity c.", law("osmotic_pressure").rhs, ["osmolarity"],
+             lhs=["Pi_osm", "PI"], examples=("c R T", "R T c")),
+    "henderson_hasselbalch": lambda: symbolic(
+        "henderson_hasselbalch", "Write the pH of a CO₂/HCO₃⁻ buffer with pK, [HCO₃⁻], "
+             "the CO₂ solubility s and P_CO₂.", law("henderson_hasselbalch").rhs,
+             ["pK", "HCO3", "s_CO2", "PCO2"], lhs=["pH"],
+             examples=("pK + log10(HCO3/(s PCO2))", r"pK + \log_{10}\frac{HCO3}{s P_{CO2}}",
+                       "pK + ln(HCO3/(s PCO2))/ln(10)")),
     "nernst_numeric": lambda: numeric(
         "nernst_numeric", "Compute the Nernst potential in mV (37 °C unless T is "
             "given).", "nernst", {"c_in": 140.0, "c_out": 5.0, "z": 1}),
