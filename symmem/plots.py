@@ -43,6 +43,7 @@ __all__ = [
     "nernst_per_decade",
     "nernst_vs_ghk",
     "passive_membrane_responses",
+    "ph_vs_pco2",
     "proton_motive_force_parts",
     "pump_block_spiking",
     "pump_leak_time_course",
@@ -619,5 +620,25 @@ def passive_membrane_responses(R_m: float = 20000.0, C_m: float = 1.0, a: float 
     for ax in (left, right):
         ax.set_ylim(0.0, 1.05)
         ax.grid(alpha=0.3)
+    return fig
+
+
+@_styled
+def ph_vs_pco2(HCO3: float = 24.0, pK: float = 6.1, s: float = 0.0307) -> Figure:
+    """pH against P_CO2 (Henderson–Hasselbalch) at the chosen [HCO₃⁻], with half and one
+    and a half times it, and the normal plasma point (40 mmHg, pH 7.40)."""
+    PCO2 = np.linspace(15.0, 100.0, 171)
+    fig, ax = _axes("P_CO2 (mmHg)", "pH", "Henderson–Hasselbalch: CO₂ acidifies, HCO₃⁻ "
+                    "buffers")
+    low, high = 7.35, 7.45
+    for factor in (1.5, 1.0, 0.5):
+        pH = law("henderson_hasselbalch").numeric(HCO3=factor * HCO3, PCO2=PCO2, pK=pK, s=s)
+        ax.plot(PCO2, pH, label=_label(f"[HCO₃⁻] = {factor * HCO3:.3g} mM"))
+        low, high = min(low, float(pH.min())), max(high, float(pH.max()))
+    ax.axhspan(7.35, 7.45, color="0.85", label="normal plasma pH")
+    ax.plot([40.0], [law("henderson_hasselbalch").numeric(HCO3=HCO3, PCO2=40.0, pK=pK, s=s)],
+            "o", color="0.2", label="40 mmHg")
+    ax.legend(loc="lower left", ncols=3)
+    ax.set_ylim(low - 0.45 * (high - low) - 0.05, high + 0.05)  # the legend goes under
     return fig
 

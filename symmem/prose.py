@@ -57,7 +57,7 @@ _FUNCTIONS = {"ln": r"\ln", "log10": r"\log_{10}", "log": r"\log", "exp": r"\exp
 _TEXT_WORDS = {"mV", "mM", "nM", "µM", "μM", "kJ", "mol", "ms", "min", "nm", "µm", "μm",
                "cm", "mm", "pF", "nF", "µF", "μF", "m/s", "A/m²", "A/m^2", "kJ/mol", "J/mol",
                "µF/cm²", "μF/cm²", "µA/cm²", "μA/cm²", "mol/L", "mol/m³", "mol/m^3", "1/s",
-               "(A/m²)", "(mV)", "(mM)", "(s)", "mV/decade"}
+               "(A/m²)", "(mV)", "(mM)", "(s)", "mV/decade", "mmHg", "(mmHg)"}
 _OPERATORS = {"=", "≠", "+", "-", "−", "/", ":", "≈", "<", ">", "≤", "≥", "→", "·", "×", "±", "~"}
 
 _ATOM = re.compile(

@@ -171,6 +171,9 @@ declare("HCO3", r"[\mathrm{HCO}_{3}^{-}]", "mol/m^3", "bicarbonate concentration
 declare("PCO2", r"P_{\mathrm{CO_{2}}}", "Pa", "partial pressure of CO2", "positive")
 declare("s_CO2", r"s", "mol/(m^3 Pa)", "solubility of CO2", "positive")
 declare("pK", r"\mathrm{p}K", "1", "pK of the CO2/HCO3- pair", "positive")
+declare("H_free", r"[\mathrm{H}^{+}]", "mol/m^3", "free H+ concentration", "positive")
+declare("CO2_aq", r"[\mathrm{CO_{2}}]", "mol/m^3", "dissolved CO2 concentration", "positive")
+declare("K_a", r"K", "mol/m^3", "dissociation constant of CO2/HCO3- (10^-pK)", "positive")
 declare("pH", r"\mathrm{pH}", "1", "pH")
 declare("salt_out", r"c_{\mathrm{s}}", "mol/m^3", "1:1 salt concentration outside",
         "positive")

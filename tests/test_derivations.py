@@ -276,3 +276,17 @@ def test_the_passive_membrane_derives_its_three_constants_from_two_premises(cour
     last.equation = sp.Eq(sym("lam"), 2 * sym("ell"))
     with pytest.raises(DerivationError):
         d.verify()
+
+
+def test_henderson_hasselbalch_rests_on_mass_action_and_henrys_law(course):
+    d = course["henderson_hasselbalch"]
+    assumed = [d.step(n).equation for n in range(1, len(d.steps) + 1)
+               if d.step(n).verdict is Verdict.ASSUMED]
+    assert assumed == [sp.Eq(sym("K_a"), sym("H_free") * sym("HCO3") / sym("CO2_aq")),
+                       sp.Eq(sym("CO2_aq"), sym("s_CO2") * sym("PCO2"))]
+    # Guyton & Hall: 24 mM HCO3-, 40 mmHg CO2, pK 6.1, s 0.03 mM/mmHg -> pH 7.40
+    final = d.step(len(d.steps)).equation.rhs
+    value = final.subs({sym("pK"): 6.1, sym("HCO3"): 24, sym("s_CO2"): 0.03,
+                        sym("PCO2"): 40})
+    assert float(value) == pytest.approx(6.1 + math.log10(20), abs=1e-12)
+    assert float(value) == pytest.approx(7.40, abs=0.005)
