@@ -44,6 +44,38 @@ def corruptions(eq: sp.Eq) -> list[tuple[str, sp.Eq]]:
     return [(label, bad) for label, bad in out if bad != eq]
 
 
+def _same_condition(first: sp.Eq, second: sp.Eq) -> bool:
+    """Whether a "corruption" is the same condition after all (0 = J − v/R_m with J and
+    R_m swapped is still v = J R_m): both solved by SymPy for a quantity they share give
+    the same solutions. Independent of symmem's kernel, which the test is checking."""
+    from sympy.core.function import AppliedUndef
+
+    residuals = [eq.lhs - eq.rhs for eq in (first, second)]
+    shared = set.intersection(*({*r.free_symbols, *r.atoms(AppliedUndef)} for r in residuals))
+    for unknown in sorted(shared, key=sp.default_sort_key):
+        try:
+            roots = [sp.solve(r, unknown) for r in residuals]
+        except NotImplementedError:
+            continue
+        if roots[0] and len(roots[0]) == len(roots[1]) and all(
+                sp.simplify(a - b) == 0 for a, b in zip(roots[0], roots[1])):
+            return True
+    return False
+
+
+def _absorbed_by_constants(first: sp.Eq, second: sp.Eq) -> bool:
+    """Whether ``second`` is ``first`` times a number and ``first`` is a general solution
+    linear in its integration constants C1, C2, … with no other term: 2(C1 e^(−x/ℓ) +
+    C2 e^(x/ℓ)) is the same general solution, the factor taken into the constants."""
+    constants = [s for s in first.rhs.free_symbols if s.name[:1] == "C" and s.name[1:].isdigit()]
+    if not constants or first.lhs != second.lhs:
+        return False
+    rest = first.rhs.xreplace({c: 0 for c in constants})
+    ratio = sp.simplify(second.rhs / first.rhs)
+    linear = all(sp.diff(first.rhs, c, 2) == 0 for c in constants)
+    return rest == 0 and linear and ratio.is_number
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_corrupted_step_fails_by_number(name):
     d = COURSE[name].derivation
@@ -56,6 +88,10 @@ def test_every_corrupted_step_fails_by_number(name):
         original = step.equation
         try:
             for label, bad in corruptions(original):
+                if label.startswith("swap") and _same_condition(original, bad):
+                    continue  # a symmetric swap is no corruption
+                if step.rule == "dsolve" and _absorbed_by_constants(original, bad):
+                    continue  # nor is a general solution scaled
                 step.equation = bad
                 verdict = d.check_step(number)  # never raises, whatever the corruption
                 assert verdict is Verdict.FAILED, (name, number, step.rule, label,
