@@ -22,13 +22,14 @@ import numpy as np
 from cycler import cycler
 from matplotlib.figure import Figure
 
-from symmem.constants import BODY_TEMPERATURE
+from symmem.constants import AVOGADRO, BODY_TEMPERATURE
 from symmem.ions import ion, preparation
 from symmem.laws import law
 from symmem.quantity import number_text
 
 __all__ = [
     "action_potential_budget_vs_radius",
+    "capacitive_fraction_vs_radius",
     "cell_volume_vs_osmolarity",
     "chord_conductance_vs_ratio",
     "donnan_vs_impermeant",
@@ -640,5 +641,25 @@ def ph_vs_pco2(HCO3: float = 24.0, pK: float = 6.1, s: float = 0.0307) -> Figure
             "o", color="0.2", label="40 mmHg")
     ax.legend(loc="lower left", ncols=3)
     ax.set_ylim(low - 0.45 * (high - low) - 0.05, high + 0.05)  # the legend goes under
+    return fig
+
+
+@_styled
+def capacitive_fraction_vs_radius(dV: float = 100.0, C_m: float = 1.0,
+                                  K_in: float = 140.0) -> Figure:
+    """The fraction of a spherical cell's K⁺ that must cross to move V by ΔV, against the
+    radius: Q = C_m ΔV over the area 4πr², shared by the volume 4πr³/3, so
+    Δc = 3 C_m ΔV/(F r) (mV, µF/cm², mM; r in µm)."""
+    radius = np.geomspace(0.1, 100.0, 121)  # µm
+    per_um2 = law("capacitive_charge").evaluate(C_m=C_m, dV=dV)["ions_per_um2"]
+    # ions per µm² over the volume per area r/3 (µm), in mM: 1 mM is 6.022e5 ions per µm³
+    # (6.022e23 per mol × 1e-3 mol/L over 1e15 µm³ per L)
+    dc = 3.0 * abs(per_um2) / radius / (AVOGADRO * 1e-18)
+    fig, ax = _axes("cell radius (µm)", "fraction of [K⁺]ᵢ moved",
+                    "Charging the membrane moves a tiny fraction of the ions")
+    ax.plot(radius, dc / K_in, label=f"ΔV = {dV:g} mV, {per_um2:,.0f} ions per µm²")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.legend(loc="upper right")
     return fig
 

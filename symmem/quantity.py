@@ -98,8 +98,11 @@ def unit_latex(unit: str) -> str:
     unit = unit.replace("²", "^2").replace("³", "^3").replace("⁻¹", "^-1")
     out = []
     for i, part in enumerate(unit.split("/")):
-        factors = [f for f in re.split(r"[·* ]", part) if f]
-        text = r"\cdot ".join(_factor_latex(f) for f in factors)
+        # a product (Ω·cm²) takes a centred dot; words (per µm²) keep their space
+        products = [r"\ ".join(_factor_latex(w) if w != "per" else r"\mathrm{per}"
+                                for w in f.split())
+                    for f in re.split(r"[·*]", part) if f.strip()]
+        text = r"\cdot ".join(products)
         out.append(text if i == 0 else "/" + text)
     return "".join(out)
 

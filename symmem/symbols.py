@@ -255,6 +255,8 @@ declare("dNa", r"\Delta[\mathrm{Na}^{+}]_{\mathrm{i}}", "mol/m^3",
 declare("N_AP", r"N_{\mathrm{AP}}", "1", "number of action potentials", "positive")
 declare("dV", r"\Delta V", "V", "change of the membrane potential")
 declare("Q", "Q", "C/m^2", "charge per area on the membrane capacitor")
+declare("q_m", r"q", "C/m^2", "charge per area held by the membrane capacitor at V")
+declare("q_new", r"q'", "C/m^2", "charge per area held at V + ΔV")
 declare("n_ions", r"n_{\mathrm{ions}}", "1/m^2", "monovalent ions per area that carry Q")
 declare("overlap", r"\phi", "1", "Na+ entry of one spike over its capacitive minimum "
         "(1 to 4: the Na+ and K+ currents overlap)", "positive")

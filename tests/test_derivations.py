@@ -290,3 +290,13 @@ def test_henderson_hasselbalch_rests_on_mass_action_and_henrys_law(course):
                         sym("PCO2"): 40})
     assert float(value) == pytest.approx(6.1 + math.log10(20), abs=1e-12)
     assert float(value) == pytest.approx(7.40, abs=0.005)
+
+
+def test_a_substitution_whose_value_contains_its_key_is_made_once():
+    # V -> V + dV once: q = C_m (V + dV), not C_m (V + 2 dV)
+    d = Derivation("shift", "Shift", "A shift of V.")
+    d.define(sp.Eq(sym("q_m"), sym("C_m") * sym("V")), "A capacitor.")
+    d.apply("specialise", {sym("V"): sym("V") + sym("dV")}, because="At V + dV.")
+    assert d.step(2).equation == sp.Eq(sym("q_m"), sym("C_m") * (sym("V") + sym("dV")))
+    d.verify()
+    assert d.step(2).verdict is Verdict.PROVED

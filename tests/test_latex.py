@@ -56,6 +56,7 @@ def test_every_unit_of_every_law_prints_as_plain_ascii_latex():
     assert unit_latex("Ω·cm²") == r"\mathrm{\Omega}\cdot \mathrm{cm}^{2}"
     assert unit_latex("MΩ") == r"\mathrm{M\Omega}"
     assert unit_latex("µF/cm²") == r"\mu \mathrm{F}/\mathrm{cm}^{2}"
+    assert unit_latex("per µm²") == r"\mathrm{per}\ \mu \mathrm{m}^{2}"
     units = set()
     for item in LAWS.values():
         units |= {p.unit for p in item.parameters()}

@@ -133,3 +133,25 @@ def test_slider_ranges_stay_physiological():
     assert slider_range(-65.0, "V_rest")[:2] == pytest.approx((-215.0, 85.0))
     # a temperature outside that range (a cold-blooded preparation) still gets a slider
     assert slider_range(280.0, "T")[0] == 273.15 and slider_range(330.0, "T")[1] == 1650.0
+
+
+def test_the_charging_figure_counts_ions_as_by_hand():
+    """3 C_m ΔV/(F r) of K⁺ moves to charge a sphere of radius r: for 1 µF/cm², 100 mV,
+    r = 10 µm, 3·1e-2·0.1/(96485·1e-5) mol/m³ = 3.11 µM, 2.22e-5 of 140 mM (by hand)."""
+    import matplotlib
+    import numpy as np
+
+    matplotlib.use("Agg")
+    from symmem.plots import capacitive_fraction_vs_radius, passive_membrane_responses
+
+    radius, fraction = capacitive_fraction_vs_radius().axes[0].lines[0].get_data()
+    at = int(np.argmin(abs(radius - 10.0)))
+    by_hand = 3 * 1e-2 * 0.1 / (96485.33212 * radius[at] * 1e-6) / 140.0
+    assert fraction[at] == pytest.approx(by_hand, rel=1e-6)
+    assert fraction[at] == pytest.approx(2.22e-5, rel=0.01)
+    # the passive membrane's panels cross 1 − 1/e at τ_m = R_m C_m = 20 ms and 1/e at λ
+    left, right = passive_membrane_responses(R_m=2e4).axes[:2]
+    t, v = left.lines[0].get_data()
+    assert np.interp(20.0, t, v) == pytest.approx(1 - np.exp(-1), abs=1e-3)
+    x, w = right.lines[0].get_data()  # λ = √(1e-4 cm · 2e4/(2·100)) = 1 mm
+    assert np.interp(1.0, x, w) == pytest.approx(np.exp(-1), abs=1e-3)

@@ -102,8 +102,11 @@ def put(eq: Any, mapping: dict) -> Any:
     instantiation: a structural replacement, with SymPy's ``subs`` only for keys that
     do not occur literally)."""
     out = eq.xreplace(mapping)
-    left = {k: v for k, v in mapping.items() if k in atoms(out) or (
-        not _replaceable(k) and out.has(k))}
+    # only keys xreplace could not find: a key it replaced may be back in ``out`` because
+    # its value contains it (V → V + ΔV), and must not be replaced twice
+    present = atoms(eq)
+    left = {k: v for k, v in mapping.items() if k not in present and (
+        k in atoms(out) or (not _replaceable(k) and out.has(k)))}
     return out.subs(left) if left else out
 
 
