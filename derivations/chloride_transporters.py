@@ -27,12 +27,10 @@ def build() -> Derivation:
     d = Derivation(
         "chloride_transporters", "Chloride in neurons: KCC2, NKCC1 and E_GABA",
         "GABA_A and glycine receptors open channels for Cl⁻ (and some HCO₃⁻), so whether "
-        "they inhibit depends on [Cl⁻]ᵢ. Two electroneutral cotransporters set it. KCC2 "
-        "pushes K⁺ and Cl⁻ out together, spending the K⁺ gradient; NKCC1 brings Na⁺, K⁺ and "
-        "two Cl⁻ in, spending the Na⁺ gradient. Each can move [Cl⁻]ᵢ only until its cycle "
-        "costs nothing: KCC2 no lower than a floor where E_Cl = E_K, NKCC1 no higher than a "
-        "ceiling well above the resting potential. Mature neurons express KCC2 and GABA "
-        "hyperpolarises; immature neurons express NKCC1 and GABA depolarises.")
+        "they inhibit depends on [Cl⁻]ᵢ, which two electroneutral cotransporters set. KCC2 "
+        "(K⁺ and Cl⁻ out) can lower it to a floor where E_Cl = E_K; NKCC1 (Na⁺, K⁺ and two "
+        "Cl⁻ in) can raise it to a ceiling well above rest. Mature neurons express KCC2 and "
+        "GABA hyperpolarises; immature ones express NKCC1 and GABA depolarises.")
     d.define(sp.Eq(dG, KCC2.free_energy()),
              "KCC2 moves one K⁺ and one Cl⁻ out per cycle. Their charges cancel, so V "
              "drops out of the cycle free energy: the carrier is electroneutral.")
@@ -56,14 +54,13 @@ def build() -> Derivation:
                     "go below it. Cl⁻ channels and leaks let Cl⁻ back in, so E_Cl lies between "
                     "E_K and the resting potential.")
     d.define(sp.Eq(dG, NKCC1.free_energy()),
-             "NKCC1 moves one Na⁺, one K⁺ and two Cl⁻ in per cycle: again no net charge. "
-             "Its cycle free energy is built the same way.", premise=True)
+             "NKCC1 moves one Na⁺, one K⁺ and two Cl⁻ in per cycle: again no net charge.",
+             premise=True)
     d.apply("condition", {dG: 0}, note="the end of the road",
             because="NKCC1 raises [Cl⁻]ᵢ until its cycle costs nothing.")
     d.apply("solve", Cl_in, choose=_positive_root,
             into=sp.Eq(Cl_in, Cl_out * sp.sqrt(Na_out * K_out / (Na_in * K_in))),
-            because="[Na⁺]ᵢ[K⁺]ᵢ[Cl⁻]ᵢ² = [Na⁺]ₒ[K⁺]ₒ[Cl⁻]ₒ²: two Cl⁻ per cycle give a square "
-                    "root; keep the positive one, a concentration.")
+            because="Two Cl⁻ per cycle give a square root; keep the positive one.")
     d.conclude(law("nkcc1_chloride_limit"))
     ions = ("Cl", "HCO3")
     d.use_law(SimpleNamespace(
