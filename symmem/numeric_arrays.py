@@ -5,7 +5,10 @@ domains (judged from each array's extremes), evaluated by a :class:`UfuncPlan` t
 writes into preallocated buffers instead of allocating a temporary per operation,
 and refused if any result is not finite. Arrays larger than one chunk are validated
 and evaluated chunk by chunk, so that each input is read from memory once, while the
-refusal is always the one the whole arrays give, in parameter order.
+refusal is always the one the whole arrays give, in parameter order. A check that a
+finite result makes unnecessary (``c_out`` in ``log(c_out/c_in)``: if it were ≤ 0,
+NaN or infinite the logarithm would not be finite) is left to that result, and made
+in full, in order, whenever the result is not finite (:meth:`UfuncPlan.guarded`).
 
 NumPy is imported here and nowhere on the scalar path: ``symmem eval`` with numbers
 does not load it.
@@ -51,6 +54,10 @@ def _threads_from_environment() -> int:
     return int(text) if text.isdigit() and int(text) > 0 else 1
 
 
+#: leave out the domain checks a finite result proves (:meth:`UfuncPlan.guarded`);
+#: False checks every input explicitly (the tests compare the two)
+GUARDS = True
+
 #: threads sharing a large array evaluation ($SYMMEM_THREADS, default 1)
 THREADS = _threads_from_environment()
 _pool: Any = None
@@ -74,16 +81,18 @@ def _shared(work: Callable[[int, int], tuple[bool, bool]], size: int) -> tuple[b
     return all(v for v, _ in flags), all(f for _, f in flags)
 
 
-def _domain_check(test: Callable[[float], bool], words: str
+def _domain_check(test: Callable[[float], bool], words: str, upper: bool = True
                   ) -> Callable[[np.ndarray], bool]:
     """A test of a whole nonempty array: every element passes the domain's scalar
     ``test``, judged from the extremes (every domain is an interval, NaN spreads to
-    them), plus integrality and zeros where the domain asks for them."""
+    them), plus integrality and zeros where the domain asks for them. ``upper=False``
+    judges from the smallest element only (the upper bound is proved otherwise)."""
     smallest, largest = np.minimum.reduce, np.maximum.reduce
     integer, nonzero = "integer" in words, "nonzero" in words
 
     def in_domain(a: np.ndarray) -> bool:
-        if not (test(float(smallest(a, axis=None))) and test(float(largest(a, axis=None)))):
+        if not (test(float(smallest(a, axis=None))) and (
+                not upper or test(float(largest(a, axis=None))))):
             return False
         if integer and not bool((a == np.round(a)).all()):
             return False
@@ -160,7 +169,10 @@ def _chunked(form: NumericForm, plan: UfuncPlan, arrays: list[Any],
                if isinstance(a, np.ndarray)]
     out = np.empty(math.prod(shape), dtype)
     numbers = plan.numbers(flat)
-    tests = [(i, _domain_check(test, words)) for i, _, test, words in checked]
+    # what a finite result proves of the inputs is checked only when it is not finite
+    guarded = plan.unchecked
+    tests = [(i, _domain_check(test, words, upper=i not in guarded))
+             for i, _, test, words in checked if guarded.get(i) != "all"]
     add = np.add.reduce
 
     def work(first: int, last: int) -> tuple[bool, bool]:
@@ -181,7 +193,7 @@ def _chunked(form: NumericForm, plan: UfuncPlan, arrays: list[Any],
         return True, finite
 
     valid, finite = _shared(work, out.shape[0])
-    if not valid:
+    if not valid or (guarded and not finite):
         for i, name, test, words in checked:
             check_array(form, name, test, words, arrays[i])
     form.run_checks(arrays)
@@ -194,10 +206,14 @@ def _plan(form: NumericForm, pattern: tuple[bool, ...]) -> UfuncPlan | None:
     """The in-place plan for this pattern of array inputs (None: the generic path)."""
     if pattern not in form.plans:
         try:
-            form.plans[pattern] = UfuncPlan(form.expr, [p.symbol for p in form.params],
-                                             pattern)
+            plan = UfuncPlan(form.expr, [p.symbol for p in form.params], pattern)
         except Unsupported:
-            form.plans[pattern] = None
+            plan = None
+        else:
+            # with a limit patched in afterwards, a non-finite value proves nothing
+            plan.unchecked = {} if form.removable is not None or not GUARDS else \
+                plan.guarded([p.domain == "positive" for p in form.params])
+        form.plans[pattern] = plan
     return form.plans[pattern]
 
 

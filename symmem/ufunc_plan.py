@@ -16,6 +16,7 @@ call, and shared sub-expressions are computed once. Nodes the plan does not know
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,13 @@ class Unsupported(ValueError):
 
 
 _FUNCTIONS = {sp.log: np.log, sp.exp: np.exp, sp.Abs: np.abs}
+
+#: ufunc -> how many leading operands pass a non-finite value on: a NaN or an infinity
+#: there makes the step's result NaN or infinite whatever the other operand is, in IEEE
+#: arithmetic (0 · ∞ is NaN, ∞ − ∞ is NaN, log(−∞) is NaN); a divisor does not (x/∞ = 0)
+_KEEPS_NONFINITE: dict[np.ufunc, int] = {
+    np.add: 2, np.subtract: 2, np.multiply: 2, np.divide: 1, np.log: 1, np.sqrt: 1,
+    np.square: 1, np.abs: 1, np.negative: 1, np.positive: 1}
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,8 @@ class UfuncPlan:
         self._result = result[1]
         self._buffers = self._allocate()
         self._run_array_steps = self._compile()
+        #: inputs whose domain check the caller leaves to the result's finiteness
+        self.unchecked: dict[int, str] = {}
 
     # -- compiling ------------------------------------------------------------------------
     def _depends_on_array(self, expr: sp.Expr) -> bool:
@@ -218,6 +228,65 @@ class UfuncPlan:
         namespace: dict[str, Any] = dict(ufuncs)
         exec(compile("\n".join(lines) + "\n", "<symmem ufunc plan>", "exec"), namespace)
         return namespace["f"]
+
+    # -- what a finite result proves ------------------------------------------------------
+    def guarded(self, positive: Sequence[bool]) -> dict[int, str]:
+        """The array inputs whose domain a finite result proves, wholly or in part, so
+        that the caller can leave that part of their check out: ``{i: "all"}`` for an
+        input proved finite and > 0, ``{i: "upper"}`` for one proved finite once it is
+        checked > 0. ``positive[i]``: input i must be finite and > 0, and is checked
+        (an array) or was checked (a number) as far as it is not proved.
+
+        It rests on a logarithm log M whose non-finite value reaches the result through
+        steps that keep it (:data:`_KEEPS_NONFINITE`), where M is a product and quotient
+        of positive constants and inputs > 0 only. Input x, once in M, is proved when
+        every other input of M is checked > 0: if x is ≤ 0, NaN or infinite then M is
+        ≤ 0, NaN or infinite whatever values in (0, ∞] the others have (0 and ∞
+        included, which underflow and overflow give), so log M and the result are not
+        finite. And an input of M that is > 0 but infinite makes M 0, ∞ or NaN, so its
+        finiteness is proved too. Nernst's ``(RT/zF) log(c_out/c_in)`` needs only
+        c_in > 0 checked.
+        """
+        keeps = {self._result}
+        for position in range(len(self._steps) - 1, -1, -1):
+            step = self._steps[position]
+            if position in keeps and step.ufunc in _KEEPS_NONFINITE:
+                passing = step.operands[:_KEEPS_NONFINITE[step.ufunc]]
+                keeps.update(value for kind, value in passing if kind == "reg")
+        proved: dict[int, str] = {}
+        for position in sorted(keeps):
+            step = self._steps[position]
+            if step.ufunc is not np.log or not step.array:
+                continue
+            factors = self._positive_factors(step.operands[0], positive)
+            if factors is None or any(proved.get(i) == "all" for i in factors):
+                continue
+            arrays = [i for i in factors if self._is_array[i]]
+            once = [i for i in arrays if factors[i] == 1]
+            if once:
+                proved.update({i: "upper" for i in arrays})
+                proved[once[0]] = "all"
+        return proved
+
+    def _positive_factors(self, operand: tuple[str, Any], positive: Sequence[bool]
+                          ) -> Counter[int] | None:
+        """How often each input is a factor or divisor of ``operand``, when it is a
+        product and quotient of inputs > 0 and positive constants only (else None)."""
+        kind, value = operand
+        if kind == "arg":
+            return Counter({value: 1}) if positive[value] else None
+        if kind == "const":
+            return Counter() if 0 < value < np.inf else None
+        step = self._steps[value]
+        if step.ufunc not in (np.multiply, np.divide):
+            return None
+        counts: Counter[int] = Counter()
+        for part in step.operands:
+            factors = self._positive_factors(part, positive)
+            if factors is None:
+                return None
+            counts.update(factors)
+        return counts
 
     # -- running --------------------------------------------------------------------------
     @property

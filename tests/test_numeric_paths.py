@@ -191,3 +191,93 @@ def test_plan_folds_scalar_factors_into_one_pass():
     form = law.numeric_form
     plan = UfuncPlan(form.expr, [p.symbol for p in form.params], (True, True, False, False))
     assert [s.ufunc.__name__ for s in plan._steps if s.array] == ["divide", "log", "multiply"]
+
+
+# -- inputs whose check a finite result makes unnecessary ---------------------------------
+def _guards(expr: str, arrays: str, positive: str = "xyz") -> set[str]:
+    import sympy as sp
+
+    symbols = sp.symbols("x y z w")
+    plan = UfuncPlan(sp.parse_expr(expr, evaluate=False), symbols,
+                     [s.name in arrays for s in symbols])
+    proved = plan.guarded([s.name in positive for s in symbols])
+    return {symbols[i].name + ("" if part == "all" else "<inf")
+            for i, part in proved.items()}
+
+
+@pytest.mark.parametrize(("expr", "arrays", "expected"), [
+    ("w*log(x/y)", "x", {"x"}),            # nernst with one array
+    ("w*log(x/y)", "xy", {"x", "y<inf"}),  # one of the two; the other is checked > 0
+    ("w*log(y/x) + 3", "x", {"x"}),        # a divisor inside the log is proved too
+    ("log(2*x*y/z)", "xyz", {"x", "y<inf", "z<inf"}),  # y and z checked > 0
+    ("log(x) + log(y)", "xy", {"x", "y"}),  # two logs, each with one input
+    ("log(x/y) + log(y/x)", "xy", {"x", "y<inf"}),  # not y wholly: it would lean on x
+    ("log(x/y) + log(y*z)", "xyz", {"x", "y", "z<inf"}),  # x leans on y, y on z
+    ("w*log(x + y)", "x", set()),          # a sum may stay positive with x < 0
+    ("1/log(x)", "x", set()),              # x/∞ is 0: a divisor hides infinity
+    ("exp(log(x))", "x", set()),           # exp(−∞) is 0
+    ("log(x*x*y)", "x", set()),            # x twice: (−x)² is positive
+    ("log(-x)", "x", set()),               # a negative constant factor
+    ("log(x*w)", "x", set()),              # w may be negative (not a positive input)
+    ("w*log(x)", "x", {"x"}),
+])
+def test_a_finite_result_proves_only_what_ieee_arithmetic_allows(expr, arrays, expected):
+    assert _guards(expr, arrays) == expected
+
+
+def test_nernst_leaves_one_check_to_its_logarithm():
+    """The guard is in use (so the comparison below is not vacuous)."""
+    law = symmem.law("nernst")
+    law.numeric(c_in=140.0, c_out=np.full(N, 5.0), z=1)
+    plan = law.numeric_form.plans[(False, True, False, False)]
+    assert plan.unchecked == {1: "all"}
+
+
+def _refusal(law, values):
+    try:
+        law.evaluate(**values)
+    except InputError as error:
+        return str(error)
+    return None
+
+
+def _fresh(law, values):
+    for form in _forms(law, values):
+        form.plans.clear()
+
+
+#: bad values, each with a sign for the other positive inputs at the same index
+BAD = [-1.0, 0.0, -0.0, np.nan, np.inf, -np.inf, 1e-320, 1e308]
+
+
+@pytest.mark.parametrize("every", [False, True], ids=["one array", "all arrays"])
+@pytest.mark.parametrize(("name", "ions"), _laws(), ids=lambda v: str(v))
+def test_guarded_refusals_are_those_of_explicit_checks(name, ions, every, monkeypatch):
+    """Each bad value in each positive input, alone and with every positive input bad
+    at the same index, gives the refusal (or acceptance) that checking every input
+    explicitly gives: same parameter, value and index."""
+    law, params = _params(name, ions)
+    rng = np.random.default_rng(abs(hash((name, ions, every))) % 2**32)
+    values = _inputs(params, rng, N, every)
+    positive = [p.name for p in params
+                if p.domain == "positive" and isinstance(values[p.name], np.ndarray)]
+    cases = []
+    for bad in BAD:
+        index = int(rng.integers(0, N))
+        cases += [({target}, bad, index) for target in positive]
+        cases.append((set(positive), bad, index))
+    compared = 0
+    for targets, bad, index in cases:
+        spoiled = {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in values.items()}
+        for target in targets:
+            spoiled[target][index] = bad
+        answers = []
+        for guards in (True, False):
+            monkeypatch.setattr(numeric_arrays, "GUARDS", guards)
+            _fresh(law, spoiled)
+            answers.append(_refusal(law, spoiled))
+        assert answers[0] == answers[1], (targets, bad, index)
+        compared += answers[0] is not None
+    _fresh(law, values)
+    if positive:
+        assert compared > 0
