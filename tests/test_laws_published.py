@@ -229,6 +229,21 @@ def test_ussing_flux_ratio_is_one_at_the_nernst_potential_and_by_hand():
     assert by_hand == pytest.approx(math.exp(-dmu * 1e3 / (8.314462618 * 310.15)), rel=1e-8)
 
 
+def test_ussing_flux_ratio_changes_tenfold_per_nernst_slope():
+    # Independence makes influx/efflux exp(-zF(V - E)/RT): at 37 °C it changes tenfold
+    # for every 61.5/z mV, the Nernst slope every physiology text quotes (Hille 2001,
+    # ch. 1: 61.5 mV per decade at 37 °C); hyperpolarising favours cation influx
+    ratio = symmem.law("ussing_flux_ratio").numeric
+    for z in (1, 2):
+        step = 61.5 / z
+        low, high = ratio(c_in=10, c_out=100, z=z, V=-80), ratio(
+            c_in=10, c_out=100, z=z, V=-80 + step)
+        assert low / high == pytest.approx(10, rel=2e-3)
+    # an anion the other way round: depolarising favours its influx
+    assert ratio(c_in=10, c_out=100, z=-1, V=-80) / ratio(
+        c_in=10, c_out=100, z=-1, V=-80 + 61.5) == pytest.approx(0.1, rel=2e-3)
+
+
 def test_capacitive_charge_of_a_100_mV_step():
     # 1 µF/cm² × 100 mV = 1e-7 C/cm² = 100 nC/cm², about 1 pmol/cm² of monovalent ions
     # (Hille 2001, ch. 1); per µm² that is 1e-7/1e8/1.602176634e-19 = 6,241.5 ions (hand)
@@ -276,6 +291,19 @@ def test_donnan_equilibrium_by_hand_and_by_its_two_conditions():
     mirror = symmem.evaluate("donnan", salt_out=100, A_in=50, z_A=1)
     assert mirror["r"] == pytest.approx(1 / r, rel=1e-12)
     assert mirror["V"] == pytest.approx(-out["V"], rel=1e-9)
+
+
+def test_donnan_factors_of_plasma_and_interstitial_fluid():
+    # Waniewski, Pietribiasi & Pstras (2021, Sci. Rep., doi:10.1038/s41598-021-00899-y,
+    # Table 1): plasma proteins -12.2 mEq/L, interstitial ones -4.3 mEq/L; the Gibbs-Donnan
+    # factor (interstitial/plasma) is 0.97 for monovalent cations and 1.03 for monovalent
+    # anions. To first order in A/c only the difference of the fixed charges counts, so
+    # the one-sided 1:1 law with A_in = 12.2 - 4.3 mEq/L in plasma, and 140-150 mM of
+    # monovalent salt, must give both factors to their two published decimals.
+    for salt in (140, 150):
+        r = symmem.evaluate("donnan", salt_out=salt, A_in=12.2 - 4.3)["r"]
+        assert round(1 / r, 2) == 0.97
+        assert round(r, 2) == 1.03
 
 
 # --- chloride transporters, E_GABA, chord conductance ---------------------------------------
