@@ -66,6 +66,9 @@ def build() -> Derivation:
     d.example("donnan", "A cell-like case: 150 mM salt and 120 mM impermeant anions. With "
               "no pump the inside would hold about 140 mM more particles than the outside, "
               "and water would follow them in.", salt_out=150, A_in=120)
+    d.exercise("Write [M⁺]ᵢ at Donnan equilibrium for a 1:1 salt c_s outside and impermeant "
+               "monovalent anions A inside.", "(A + sqrt(A^2 + 4 c_s^2))/2",
+               question="donnan")
     d.exercise("100 mM KCl outside, 50 mM impermeant monovalent anions inside: compute "
                "[K⁺]ᵢ in mM at Donnan equilibrium.", "about 128 mM",
                question="donnan_numeric", salt_out=100, A_in=50)

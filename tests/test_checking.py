@@ -279,3 +279,17 @@ def test_check_json_has_the_documented_fields(capsys):
     assert "did you mean 'nernst'" in capsys.readouterr().err
 
 
+
+
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("(A + sqrt(A^2 + 4 c_s^2))/2", "correct"),
+    ("M_i = A/2 + sqrt(A^2/4 + c_s^2)", "correct"),
+    # [M]_i [X]_i = c_s² with [X]_i = [M]_i − A: the product form, solved by hand
+    ("c_s^2/((sqrt(A^2 + 4 c_s^2) - A)/2)", "correct"),
+    (r"\frac{[A]_i+\sqrt{[A]_i^2+4c_s^2}}{2}", "correct"),
+    ("(A - sqrt(A^2 + 4 c_s^2))/2", "incorrect"),   # the negative root
+    ("(sqrt(A^2 + 4 c_s^2) - A)/2", "incorrect"),   # the anion's concentration
+    ("A + c_s", "incorrect"),                       # electroneutrality without Donnan
+])
+def test_donnan_cation_concentration(answer, verdict):
+    assert check("donnan", answer).verdict == verdict, check("donnan", answer)

@@ -48,6 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "PCO2": ("PCO2", "P_CO2", "pCO2", "p_CO2", "P_CO_2"),
     "s_CO2": ("s", "s_CO2", "alpha"),
     "pK": ("pK", "pKa", "pK_a"),
+    "salt_out": ("c_s", "cs", "c_salt", "salt_out", "c_o", "c"),
+    "A_in": ("A", "A_i", "A_in", "Ai"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")
@@ -403,6 +405,13 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
         "donnan_numeric", "100 mM KCl outside, 50 mM impermeant monovalent anions inside: "
             "compute [K⁺]ᵢ in mM at Donnan equilibrium.", "donnan",
             {"salt_out": 100.0, "A_in": 50.0}),
+    "donnan": lambda: symbolic(
+        "donnan", "A 1:1 salt, c_s outside, is in equilibrium with a cell that holds "
+             "impermeant monovalent anions, A inside. Write the permeant cation's "
+             "concentration inside, [M⁺]ᵢ.",
+             law("donnan").rhs.xreplace({sym("z_A"): -1}), ["salt_out", "A_in"],
+             lhs=["M_i", "M_in", "K_i", "K_in", "cation_in"],
+             examples=("(A + sqrt(A^2 + 4 c_s^2))/2", r"\frac{A+\sqrt{A^2+4c_s^2}}{2}")),
     "kcc2_chloride_limit": lambda: symbolic(
         "kcc2_chloride_limit", "Write the lowest [Cl⁻]ᵢ that KCC2 (1 K⁺ and 1 Cl⁻ out "
              "together) can hold.", law("kcc2_chloride_limit").rhs,
