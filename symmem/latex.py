@@ -174,7 +174,7 @@ UNICODE_MATH = {
     "\x01": r"\tilde{\mu}", "±": r"\pm ", "∞": r"\infty ", "α": r"\alpha ",
     "φ": r"\phi ", "ϕ": r"\phi ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\varepsilon ",
     "θ": r"\theta ", "κ": r"\kappa ", "λ": r"\lambda ", "σ": r"\sigma ", "ω": r"\omega ",
-    "Ω": r"\Omega ", "Φ": r"\Phi ",
+    "Ω": r"\Omega ", "Φ": r"\Phi ", "Π": r"\Pi ",
 }
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "ncx_reversal_map",
     "nernst_per_decade",
     "nernst_vs_ghk",
+    "osmotic_pressure_vs_osmolarity",
     "passive_membrane_responses",
     "ph_vs_pco2",
     "proton_motive_force_parts",
@@ -663,3 +664,44 @@ def capacitive_fraction_vs_radius(dV: float = 100.0, C_m: float = 1.0,
     ax.legend(loc="upper right")
     return fig
 
+
+
+#: the molar volume of water, about 18 cm³/mol (18.0 g/mol over 1 g/cm³), in L/mol
+_WATER_MOLAR_VOLUME = 0.018
+
+
+@_styled
+def osmotic_pressure_vs_osmolarity(T: float = BODY_TEMPERATURE,
+                                   osmolarity: float = 300.0) -> Figure:
+    """Van 't Hoff's Π = cRT against the ideal solution's −(RT/V̄_w) ln(1 − x_s) from which
+    it is the leading term; with the solution's volume that of its water, n_s/n_w = cV̄_w
+    and the ideal form is (RT/V̄_w) ln(1 + cV̄_w). Left: both against osmolarity (mOsm/L),
+    in mmHg; right: how far the ideal form lies from van 't Hoff's, in %."""
+    c = np.linspace(1.0, 3000.0, 300)  # mOsm/L
+    van_t_hoff = law("osmotic_pressure").numeric(osmolarity=c, T=T)
+    y = c * 1e-3 * _WATER_MOLAR_VOLUME  # n_s/n_w, dimensionless
+    ideal = van_t_hoff * np.log1p(y) / y
+    fig, (left, right) = plt.subplots(1, 2, figsize=_SIZE, layout="constrained")
+    fig.set_label("Van 't Hoff's law is the dilute limit of the ideal solution")
+    left.plot(c, van_t_hoff / 760.0, label="cRT")
+    left.plot(c, ideal / 760.0, label="ideal solution")
+    point = law("osmotic_pressure").numeric(osmolarity=osmolarity, T=T)
+    left.plot([osmolarity], [point / 760.0], "o", color="0.2",
+              label=f"{point:,.0f} mmHg")
+    left.set_xlabel("osmolarity (mOsm/L)")
+    left.set_ylabel("Π (atm)")
+    left.legend(loc="upper left")
+    right.plot(c, 100.0 * (ideal / van_t_hoff - 1.0), color="#D55E00")
+    shift = 100.0 * (np.log1p(osmolarity * 1e-3 * _WATER_MOLAR_VOLUME)
+                     / (osmolarity * 1e-3 * _WATER_MOLAR_VOLUME) - 1.0)
+    right.plot([osmolarity], [shift], "o", color="0.2")
+    left_of = osmolarity > 1500.0  # the label goes where there is room
+    right.annotate(f"{shift:.2f} % at {osmolarity:g} mOsm/L".replace("-", "−"),
+                   (osmolarity, shift), xytext=(-8 if left_of else 8, -4),
+                   textcoords="offset points", fontsize=9,
+                   ha="right" if left_of else "left")
+    right.set_xlabel("osmolarity (mOsm/L)")
+    right.set_ylabel("ideal vs van 't Hoff (%)")
+    for ax in (left, right):
+        ax.grid(alpha=0.3)
+    return fig

@@ -48,7 +48,7 @@ _GREEK = {"alpha": r"\alpha", "beta": r"\beta", "gamma": r"\gamma", "rho": r"\rh
           "Δpsi": r"\Delta\psi", "dmu": r"\Delta\tilde{\mu}", "dp": r"\Delta p",
           "dpH": r"\Delta\mathrm{pH}"}
 #: Greek letters that make a word mathematics
-_GREEK_LETTERS = "ΔμψτρβαπφϕγδεθκλσωΩΦ"
+_GREEK_LETTERS = "ΔμψτρβαπφϕγδεθκλσωΩΦΠ"
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-", strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789", strict=True))
 _FUNCTIONS = {"ln": r"\ln", "log10": r"\log_{10}", "log": r"\log", "exp": r"\exp",
@@ -57,7 +57,8 @@ _FUNCTIONS = {"ln": r"\ln", "log10": r"\log_{10}", "log": r"\log", "exp": r"\exp
 _TEXT_WORDS = {"mV", "mM", "nM", "µM", "μM", "kJ", "mol", "ms", "min", "nm", "µm", "μm",
                "cm", "mm", "pF", "nF", "µF", "μF", "m/s", "A/m²", "A/m^2", "kJ/mol", "J/mol",
                "µF/cm²", "μF/cm²", "µA/cm²", "μA/cm²", "mol/L", "mol/m³", "mol/m^3", "1/s",
-               "(A/m²)", "(mV)", "(mM)", "(s)", "mV/decade", "mmHg", "(mmHg)"}
+               "(A/m²)", "(mV)", "(mM)", "(s)", "mV/decade", "mmHg", "(mmHg)", "mOsm/L",
+               "Osm/L", "mOsm", "atm", "kPa"}
 _OPERATORS = {"=", "≠", "+", "-", "−", "/", ":", "≈", "<", ">", "≤", "≥", "→", "·", "×", "±", "~"}
 
 _ATOM = re.compile(

@@ -41,7 +41,7 @@ def test_no_step_fails_and_only_assumptions_are_unproved(course, name):
         assert step.verdict is not Verdict.FAILED, f"{name} step {number}: {step.detail}"
         if step.rule == "specialise":  # instantiation, a new name, a condition or a new model
             continue
-        if step.rule in ("define", "condition", "assume", "approximate"):
+        if step.rule in ("define", "condition", "assume", "approximate", "leading_order"):
             assert step.verdict in (Verdict.DEFINED, Verdict.CONDITION, Verdict.ASSUMED,
                                     Verdict.APPROXIMATED), (name, number)
         else:
@@ -300,3 +300,50 @@ def test_a_substitution_whose_value_contains_its_key_is_made_once():
     assert d.step(2).equation == sp.Eq(sym("q_m"), sym("C_m") * (sym("V") + sym("dV")))
     d.verify()
     assert d.step(2).verdict is Verdict.PROVED
+
+
+def test_leading_order_takes_the_limit_of_the_ratio():
+    x, y = sym("x_s"), sym("E")
+    d = Derivation("dilute", "Dilute", "ln(1 − x) for small x.")
+    d.define(sp.Eq(y, -sp.log(1 - x)), "start")
+    d.apply("leading_order", {sp.log(1 - x): -x}, small=x, because="x is small")
+    assert d.verify()[-1] is Verdict.APPROXIMATED
+    # −2x also vanishes at x = 0, but the ratio tends to 1/2: not the leading term
+    bad = Derivation("dilute", "Dilute", "ln(1 − x) for small x.")
+    bad.define(sp.Eq(y, -sp.log(1 - x)), "start")
+    bad.apply("leading_order", {sp.log(1 - x): -2 * x}, small=x, because="too rough")
+    with pytest.raises(DerivationError, match="tends to 1/2, not 1"):
+        bad.verify()
+    # a small quantity that is not declared positive is refused
+    real = Derivation("dilute", "Dilute", "V is not small.")
+    real.define(sp.Eq(y, sp.exp(sym("V")) - 1), "start")
+    real.apply("leading_order", {sp.exp(sym("V")) - 1: sym("V")}, small=sym("V"),
+               because="?")
+    with pytest.raises(DerivationError, match="declared positive"):
+        real.verify()
+
+
+def test_osmotic_pressure_is_the_dilute_limit_of_the_ideal_solution(course):
+    d = course["osmotic_pressure"]
+    steps = [d.step(n) for n in range(1, len(d.steps) + 1)]
+    # exactly two approximations, both checked as leading terms, and the exact ideal form
+    # before them: Π = −(RT/V̄_w) ln x_w
+    assert [s.rule for s in steps if s.verdict is Verdict.APPROXIMATED] == \
+        ["leading_order", "leading_order"]
+    exact = -sym("R") * sym("T") * sp.log(sym("x_w")) / sym("Vbar_w")
+    assert any(s.equation == sp.Eq(sym("Pi_osm"), exact) for s in steps)
+    assert [law.name for law, _ in d.conclusions] == ["osmotic_pressure"]
+
+
+def test_the_osmotic_figure_marks_how_far_the_ideal_form_lies_from_van_t_hoff():
+    # 300 mOsm/L with V̄_w = 18 cm³/mol: n_s/n_w = 0.0054, and the ideal form
+    # (RT/V̄_w) ln(1 + 0.0054) lies 0.27 % below cRT (hand: ln(1.0054)/0.0054 = 0.99730)
+    from symmem import plots
+
+    fig = plots.osmotic_pressure_vs_osmolarity()
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["−0.27 % at 300 mOsm/L"]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    # Guyton & Hall: 19.3 mmHg per mOsm/L at 37 °C, so about 5,790 mmHg for 300
+    (shown,) = [t for t in legend if t.endswith(" mmHg")]
+    assert float(shown.split()[0].replace(",", "")) == pytest.approx(5790, rel=0.005)

@@ -47,6 +47,7 @@ def test_tex_text_escapes_outside_math():
     # every subscript digit is math, never a "?" (HCO₃⁻, not HCO?⁻)
     assert tex_text("HCO₃⁻ CO₂ x₉") == "HCO$_{3}{}^{-}$ CO$_{2}$ x$_{9}$"
     assert tex_text("A ⇌ B, √2") == r"A $\rightleftharpoons$ B, $\surd$2"
+    assert tex_text("Π against c") == r"$\Pi$ against c"  # never "? against c"
 
 
 def test_every_unit_of_every_law_prints_as_plain_ascii_latex():

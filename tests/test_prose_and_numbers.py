@@ -21,6 +21,7 @@ from symmem.quantity import Quantity, number_latex, number_text
     ("find E_NCX = 3E_Na − 2E_Ca now",
      r"find $E_{\mathrm{NCX}} = 3E_{\mathrm{Na}} - 2E_{\mathrm{Ca}}$ now"),
     ("A cell at rest", "A cell at rest"),  # an article is not a symbol
+    ("about 300 mOsm/L, or 7.6 atm", "about 300 mOsm/L, or 7.6 atm"),  # units stay text
     ("the author's $x^2$ stays", "the author's $x^2$ stays"),
 ])
 def test_prose_for_a_slide(text: str, expected: str) -> None:

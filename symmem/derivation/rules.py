@@ -242,6 +242,30 @@ def approximate(previous: sp.Eq, subs: dict, note: str = "") -> sp.Eq:
     return previous.xreplace(subs)
 
 
+def _leading_order_contract(ctx: Context) -> Claim:
+    small = ctx.kwargs.get("small")
+    if not isinstance(small, sp.Symbol):
+        return Claim("leading_order", problem="a leading-order step names its small "
+                     "quantity: small=<a symbol>")
+    if small.is_positive is not True:
+        return Claim("leading_order", problem=f"the small quantity {_text(small)} must be "
+                     "declared positive (it goes to 0 from above)")
+    note = ctx.kwargs.get("note", "")
+    return Claim("leading_order", Verdict.APPROXIMATED, premise=ctx.source,
+                 note=f"{note}, to leading order in small {_text(small)}".lstrip(", "),
+                 variable=small, dependents=ctx.source_dependents)
+
+
+@register("leading_order", "approximation",
+          lambda show, subs, small, note="": (
+              f"to leading order in small {show(small)}: {note or _pairs(show, subs)}"),
+          _leading_order_contract)
+def leading_order(previous: sp.Eq, subs: dict, small: sp.Symbol, note: str = "") -> sp.Eq:
+    """Replace a part by its leading term as ``small`` → 0 (ln(1 − x) by −x): the
+    checker takes the limit of the ratio of the two right sides, which must be 1."""
+    return previous.xreplace(subs)
+
+
 # --- equivalences ---------------------------------------------------------------------------
 def _substitute_contract(ctx: Context) -> Claim:
     mapping, replaced = {}, []

@@ -61,6 +61,8 @@ def establish(claim: Claim, equation: Any, source: int | None = None) -> tuple[V
         return Verdict.FAILED, f"it is not the law {claim.law.name} as it stands in symmem.laws"
     if claim.check == "approximate":
         return _approximation(claim, equation, what)
+    if claim.check == "leading_order":
+        return _leading_order(claim, equation, what)
     if claim.check == "limit":
         return _limit(claim, equation, what)
     if claim.check == "ode":
@@ -96,6 +98,28 @@ def _approximation(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, s
                                 f"{100 * claim.tolerance:g} %: {decision.reason}")
     return Verdict.APPROXIMATED, (f"agrees with {what} to within "
                                   f"{100 * claim.tolerance:g} %")
+
+
+def _leading_order(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, str]:
+    """The approximation is the leading term: the same left side, and the ratio of the
+    right sides tends to 1 as the small quantity goes to 0 from above (an exact limit,
+    so that −2x for ln(1 − x) fails where a sampled comparison could not judge)."""
+    premise, small = claim.premise, claim.variable
+    if not isinstance(premise, sp.Equality) or premise.lhs != equation.lhs:
+        return Verdict.FAILED, (f"must keep the left side of {what} "
+                                f"({sp.sstr(getattr(premise, 'lhs', premise))})")
+    if small not in premise.rhs.free_symbols:
+        return Verdict.FAILED, f"{what} does not contain the small quantity {small}"
+    done, ratio = bounded(lambda: sp.limit(premise.rhs / equation.rhs, small, 0, "+"),
+                          seconds=5.0)
+    if not done or ratio is None:
+        return Verdict.FAILED, "the limit of the ratio could not be computed"
+    decision = kernel_is_zero(ratio - 1)
+    if decision.outcome is not Outcome.PROVED:
+        return Verdict.FAILED, (f"is not the leading term of {what}: as {small} → 0 the "
+                                f"ratio of the two tends to {sp.sstr(ratio)}, not 1")
+    return Verdict.APPROXIMATED, (f"{claim.note}: the ratio of {what} to this step tends "
+                                  f"to 1 as {small} → 0")
 
 
 def _limit(claim: Claim, equation: sp.Eq, what: str) -> tuple[Verdict, str]:
