@@ -7,8 +7,10 @@ The model is the pump–leak cell of Tosteson and Hoffman, with calcium added:
   cycle at a rate proportional to the ATP left: dN_X/dt = A (−I_X/(z F) + ν_X p);
 * the membrane potential is the one at which the total current, leaks plus the
   pump's net outward charge F p, is zero (the GHK condition with a pump term);
-* water follows the solutes at once, so the cell stays isosmotic with the bath and
-  its volume is W = (total moles inside) / (osmolarity outside);
+* water follows the solutes at once, so the cell water stays isosmotic with the
+  outside; the volume is the non-osmotic part b (solids, bound water) plus that water,
+  W = b + (1 − b) c₀/c (law ``cell_volume``, with c the outside osmolarity scaled by how
+  far the cell's own osmoles have grown);
 * free Ca²⁺ leaks in (GHK), is pumped out by the ATP-driven PMCA and exchanged by
   NCX, whose flux is taken proportional to E_NCX − V (law ``ncx_reversal``): Ca²⁺ out
   while V < E_NCX, in once V rises above it. A fixed fraction of the Ca²⁺ that
@@ -70,6 +72,8 @@ class Cell:
     #: [Na⁺]ᵢ (mM) of half activation of the pump (Hill coefficient 3); None: the pump's
     #: rate does not depend on [Na⁺]ᵢ
     pump_K_Na: float | None = None
+    #: non-osmotic fraction of the resting volume (law ``cell_volume``'s b)
+    b: float = 0.0
     name: str = "generic"
 
 
@@ -111,19 +115,22 @@ CELLS: dict[str, Cell] = {
     # Brain) and Kager, Wadman & Somjen (2000); extracellular volume fraction 0.2 of the
     # tissue, so 0.25 of the cells' (Syková & Nicholson 2008); ATP gone within 2–3 min of
     # global ischemia (Hansen 1985), tau 1 min; the pump's Na+ activation K ≈ 10 mM with
-    # Hill coefficient 3; dendrites give much membrane per volume (A/W = 1.5 µm⁻¹)
+    # Hill coefficient 3; dendrites give much membrane per volume (A/W = 1.5 µm⁻¹);
+    # b = 0.3 is a choice in the 0.2-0.4 that Boyle-van 't Hoff plots of cells give, not
+    # a measurement of cortical neurons
     "neuron": Cell(name="neuron", radius=2e-6, V_rest_mV=-70.0, P_K=2e-8, P_Cl=2e-9,
                    P_Ca=1e-12, tau_ATP=60.0, free_Ca_fraction=0.01, ecs_ratio=0.25,
-                   pump_K_Na=10.0,
+                   pump_K_Na=10.0, b=0.3,
                    outside={"Na": 145.0, "K": 3.5, "Cl": 130.0, "Ca": 1.2},
                    inside={"Na": 10.0, "K": 140.0, "Cl": 9.5, "Ca": 1e-4}),
     # a mammalian skeletal muscle fibre: Hille, Table 1.1; Cl- dominates the resting
     # permeability, P_Cl = 2 P_K (Hodgkin & Horowicz 1959); a 25 µm fibre (A/W = 2/a,
     # as a sphere of 37.5 µm); extracellular space 0.15 of the fibre volume; phosphocreatine
-    # and glycolysis keep ATP for tens of minutes in ischemic resting muscle, tau 30 min
+    # and glycolysis keep ATP for tens of minutes in ischemic resting muscle, tau 30 min;
+    # b = 0.3 as for the neuron (a choice, not a measurement of this fibre)
     "muscle": Cell(name="muscle", radius=37.5e-6, V_rest_mV=-90.0, P_K=2e-8, P_Cl=4e-8,
                    P_Ca=1e-12, tau_ATP=1800.0, free_Ca_fraction=0.01, ecs_ratio=0.15,
-                   pump_K_Na=20.0),
+                   pump_K_Na=20.0, b=0.3),
 }
 
 
@@ -134,6 +141,10 @@ class _Model:
         if not cell.tau_ATP > 0:
             raise InputError(f"tau_ATP must be a positive time in s (how fast ATP runs "
                              f"out), not {cell.tau_ATP}")
+        if not 0 <= cell.b < 1:
+            raise InputError(f"b is the non-osmotic fraction of the cell's volume (solids "
+                             f"and bound water, about 0.2 to 0.4): from 0 to below 1, not "
+                             f"{cell.b}")
         if cell.ecs_ratio is not None and not cell.ecs_ratio > 0:
             raise InputError(f"ecs_ratio must be positive (extracellular over cellular "
                              f"volume, about 0.25 in brain), not {cell.ecs_ratio}")
@@ -146,8 +157,13 @@ class _Model:
         self.p0 = -K_in_flux / 2.0
         per_P_Na = _ion_flux_in("Na", 1.0, ins["Na"], out["Na"], V0, T)
         self.P_Na = 3.0 * self.p0 / per_P_Na
+        # amounts are per resting volume, held in its water 1 − b
+        self.water0 = 1.0 - cell.b
+        self.n0 = {"Na": ins["Na"] * self.water0, "K": ins["K"] * self.water0,
+                   "Cl": self.Cl0 * self.water0, "Ca": ins["Ca"] * self.water0}
         # impermeant anions inside (and outside, in a finite space) make up the osmolarity
-        self.X = cell.osmolarity - ins["Na"] - ins["K"] - self.Cl0
+        self.X = (cell.osmolarity - ins["Na"] - ins["K"] - self.Cl0) * self.water0
+        self.inside0 = cell.osmolarity * self.water0  # every osmole inside, at rest
         self.out0 = {ion: out[ion] for ion in ("Na", "K", "Cl", "Ca")}
         if cell.ecs_ratio is not None:
             self.X_out = cell.ecs_ratio * (cell.osmolarity - out["Na"] - out["K"] - out["Cl"])
@@ -190,27 +206,33 @@ class _Model:
                  ) -> tuple[float, float, dict[str, float]]:
         """(cell volume, extracellular volume, its amounts), in resting cell volumes.
 
-        Water moves until both sides have the same osmolarity; in an unlimited bath the
-        cell simply matches the bath.
+        Water moves until the cell water and the outside have the same osmolarity c: in
+        an unlimited bath that of the bath, in a finite space the osmoles of both over
+        all their water. The cell's volume is then van 't Hoff–Boyle's b + (1 − b) c₀/c
+        (law ``cell_volume``), where the osmoles inside, grown by a factor f, count as
+        the outside diluted by f.
         """
+        cell = self.cell
         inside = n_Na + n_K + n_Cl + self.X
-        if self.cell.ecs_ratio is None:
-            return inside / self.cell.osmolarity, float("inf"), {}
-        ins = self.cell.inside
-        amounts = {"Na": self.out0["Na"] * self.cell.ecs_ratio - (n_Na - ins["Na"]),
-                   "K": self.out0["K"] * self.cell.ecs_ratio - (n_K - ins["K"]),
-                   "Cl": self.out0["Cl"] * self.cell.ecs_ratio - (n_Cl - self.Cl0)}
-        outside = sum(amounts.values()) + self.X_out
-        total = 1.0 + self.cell.ecs_ratio
-        W = total * inside / (inside + outside)
-        return W, total - W, amounts
+        amounts: dict[str, float] = {}
+        c = cell.osmolarity
+        if cell.ecs_ratio is not None:
+            amounts = {ion: self.out0[ion] * cell.ecs_ratio - (n - self.n0[ion])
+                       for ion, n in (("Na", n_Na), ("K", n_K), ("Cl", n_Cl))}
+            outside = sum(amounts.values()) + self.X_out
+            c = (inside + outside) / (self.water0 + cell.ecs_ratio)
+        W = float(law("cell_volume").numeric(osmolarity=c * self.inside0 / inside,
+                                              osmolarity0=cell.osmolarity, b=cell.b))
+        ecs = self.water0 + cell.ecs_ratio - (W - cell.b) if amounts else float("inf")
+        return W, ecs, amounts
 
     def state(self, t: float, y: np.ndarray) -> dict[str, float]:
         n_Na, n_K, n_Cl, n_Ca = y
         volume, ecs, amounts = self._volumes(n_Na, n_K, n_Cl)
-        Na, K, Cl, Ca = n_Na / volume, n_K / volume, n_Cl / volume, n_Ca / volume
+        water = volume - self.cell.b
+        Na, K, Cl, Ca = n_Na / water, n_K / water, n_Cl / water, n_Ca / water
         if amounts:  # Ca2+ that entered (free and buffered) left the extracellular space
-            entered = (n_Ca - self.cell.inside["Ca"]) / self.cell.free_Ca_fraction
+            entered = (n_Ca - self.n0["Ca"]) / self.cell.free_Ca_fraction
             out = {ion: max(amount, 1e-9) / ecs for ion, amount in amounts.items()}
             out["Ca"] = max(self.out0["Ca"] * self.cell.ecs_ratio - entered, 1e-9) / ecs
         else:
@@ -246,8 +268,7 @@ def simulate(cell: Cell | None = None, t_start: float = -300.0, t_end: float = 1
         raise InputError(f"need t_start < 0 < t_end (ATP fails at t = 0); got {t_start}, "
                          f"{t_end}")
     model = _Model(cell)
-    ins = cell.inside
-    y0 = np.array([ins["Na"], ins["K"], model.Cl0, ins["Ca"]])  # resting volume is 1
+    y0 = np.array([model.n0[ion] for ion in ("Na", "K", "Cl", "Ca")])  # per resting volume
 
     def ncx_turns(t: float, y: np.ndarray) -> float:
         return model.state(t, y)["ncx_drive"]

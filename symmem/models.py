@@ -98,8 +98,8 @@ def _ischemia(values: dict[str, Any]) -> dict[str, Any]:
 
     from symmem.ischemia import CELLS, simulate
 
-    cell = replace(CELLS[values["cell"]], tau_ATP=values["tau_ATP"]) \
-        if values["tau_ATP"] is not None else CELLS[values["cell"]]
+    chosen = {k: values[k] for k in ("tau_ATP", "b") if values[k] is not None}
+    cell = replace(CELLS[values["cell"]], **chosen)
     times = [values["at1"], values["at2"], values["at3"]]
     run_ = simulate(cell, t_end=60.0 * max(times), points=max(400, int(4 * max(times))))
     minutes = run_.t / 60.0
@@ -110,7 +110,7 @@ def _ischemia(values: dict[str, Any]) -> dict[str, Any]:
         i = above[0]
         crossing = float(np.interp(half, run_.V[i - 1:i + 1], minutes[i - 1:i + 1]))
     out: dict[str, Any] = {
-        "tau_ATP": cell.tau_ATP,
+        "tau_ATP": cell.tau_ATP, "b": cell.b,
         "t_ncx_reverses": None if run_.t_ncx_reverses is None
         else run_.t_ncx_reverses / 60.0,
         "t_depolarised": crossing}
@@ -124,7 +124,8 @@ def _ischemia(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_ISCHEMIA_UNITS = {"tau_ATP": "s", "t_ncx_reverses": "min", "t_depolarised": "min"} | {
+_ISCHEMIA_UNITS = {"tau_ATP": "s", "b": "1", "t_ncx_reverses": "min",
+                   "t_depolarised": "min"} | {
     f"{what}{k}": unit for k in (1, 2, 3)
     for what, unit in (("t", "min"), ("V_t", "mV"), ("K_out_t", "mM"), ("Ca_in_t", "nM"),
                        ("volume_t", "1"), ("ecs_t", "1"))}
@@ -154,6 +155,8 @@ MODELS: dict[str, Model] = {
                     choices=("generic", "neuron", "muscle")),
          ModelParam("tau_ATP", None, "s", "time constant of ATP loss (default: the "
                     "cell's own, 120 s, 60 s or 1800 s)", 1.0, 36_000.0),
+         ModelParam("b", None, "", "non-osmotic fraction of the cell's volume (default: "
+                    "the cell's own, 0, 0.3 or 0.3)", 0.0, 0.9),
          ModelParam("at1", 5.0, "min", "first time reported", 0.1, 240.0),
          ModelParam("at2", 10.0, "min", "second time reported", 0.1, 240.0),
          ModelParam("at3", 30.0, "min", "third time reported", 0.1, 240.0)),

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from symmem.constants import FARADAY
+from symmem.errors import InputError
 from symmem.ischemia import Cell, simulate
 from symmem.laws import law
 
@@ -45,6 +46,24 @@ def test_the_cell_stays_isosmotic_with_the_bath(run):
     impermeant = cell.osmolarity - 12.0 - 155.0 - run.Cl_in[0]  # per resting volume
     inside = run.Na_in + run.K_in + run.Cl_in + impermeant / run.volume
     assert np.allclose(inside, cell.osmolarity, rtol=1e-6)
+
+
+def test_a_cell_with_a_non_osmotic_volume_swells_by_its_water_only():
+    # van 't Hoff–Boyle (Guyton & Hall, ch. 25): only the water, W − b, follows the
+    # osmoles. In an unlimited bath the cell water stays at the bath's osmolarity, and
+    # its osmoles by hand are (Na + K + Cl)(W − b) plus the impermeant ones, fixed
+    b = 0.4
+    run = simulate(Cell(b=b), t_end=1800.0)
+    water = run.volume - b
+    impermeant = (300.0 - 12.0 - 155.0 - run.Cl_in[0]) * (1 - b)
+    inside = run.Na_in + run.K_in + run.Cl_in + impermeant / water
+    assert np.allclose(inside, 300.0, rtol=1e-6)
+    # the law with the grown osmoles as a diluted bath: W = b + (1 − b) f
+    grown = ((run.Na_in + run.K_in + run.Cl_in) * water + impermeant) / (300.0 * (1 - b))
+    assert np.allclose(run.volume, b + (1 - b) * grown, rtol=1e-9)
+    assert run.volume[-1] > 1.05
+    with pytest.raises(InputError, match="non-osmotic"):
+        simulate(Cell(b=1.0))
 
 
 def test_ncx_reverses_when_v_crosses_e_ncx_and_then_calcium_rises(run):
@@ -107,14 +126,16 @@ def test_what_leaves_the_neuron_stays_in_its_space_and_water_balances_the_two(ne
     from symmem.ischemia import CELLS
 
     cell = CELLS["neuron"]
+    assert cell.b > 0  # part of the cell is not water: its solutes are in W − b
     ecs = (1.0 + cell.ecs_ratio) - neuron.volume  # in resting cell volumes
+    water = neuron.volume - cell.b
     assert np.allclose(ecs / cell.ecs_ratio, neuron.ecs, rtol=1e-9)
-    K_total = neuron.K_in * neuron.volume + neuron.K_out * ecs
+    K_total = neuron.K_in * water + neuron.K_out * ecs
     assert np.allclose(K_total, K_total[0], rtol=1e-6)  # K+ is conserved
     # water balances the two spaces: the same osmolarity inside and outside at all times
-    X_in = cell.osmolarity - 10.0 - 140.0 - neuron.Cl_in[0]  # impermeant, per rest volume
+    X_in = (cell.osmolarity - 10.0 - 140.0 - neuron.Cl_in[0]) * (1 - cell.b)  # impermeant
     X_out = cell.ecs_ratio * (cell.osmolarity - 145.0 - 3.5 - 130.0)
-    inside = neuron.Na_in + neuron.K_in + neuron.Cl_in + X_in / neuron.volume
+    inside = neuron.Na_in + neuron.K_in + neuron.Cl_in + X_in / water
     outside = neuron.Na_out + neuron.K_out + neuron.Cl_out + X_out / ecs
     assert np.allclose(inside, outside, rtol=1e-6)
     assert inside[0] == pytest.approx(cell.osmolarity, rel=1e-9)
