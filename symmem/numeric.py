@@ -32,20 +32,29 @@ from symmem.symbols import sym
 __all__ = ["DOMAINS", "NumericForm", "Output", "Param", "describe_params"]
 
 _INF = math.inf
+#: what the generated scalar path returns when the full path must decide
+_SLOW = object()
+#: names the generated scalar path uses itself (a parameter so named keeps the full path)
+_GENERATED_NAMES = frozenset({"_f", "_INF", "_SLOW", "float", "type", "int", "out", "fast"})
 
-#: domain name -> (scalar test, words for the error message)
-DOMAINS: dict[str, tuple[Callable[[float], bool], str]] = {
-    "positive": (lambda v: 0 < v < _INF, "a finite number > 0"),
-    "nonnegative": (lambda v: 0 <= v < _INF, "a finite number >= 0"),
-    "real": (lambda v: -_INF < v < _INF, "a finite number"),
-    "nonzero": (lambda v: -_INF < v < _INF and v != 0, "a finite nonzero number"),
-    "nonzero_integer": (
-        lambda v: -_INF < v < _INF and v == int(v) and v != 0, "a nonzero integer"),
-    "positive_integer": (lambda v: 0 < v < _INF and v == int(v), "a positive integer"),
+#: domain name -> (the test of a value {v}, as Python source; words for the error message)
+_DOMAIN_SOURCE: dict[str, tuple[str, str]] = {
+    "positive": ("0 < {v} < _INF", "a finite number > 0"),
+    "nonnegative": ("0 <= {v} < _INF", "a finite number >= 0"),
+    "real": ("-_INF < {v} < _INF", "a finite number"),
+    "nonzero": ("-_INF < {v} < _INF and {v} != 0", "a finite nonzero number"),
+    "nonzero_integer": ("-_INF < {v} < _INF and {v} == int({v}) and {v} != 0",
+                        "a nonzero integer"),
+    "positive_integer": ("0 < {v} < _INF and {v} == int({v})", "a positive integer"),
     # in kelvin; below 200 K it is almost surely °C (CONVENTIONS: refused with a hint)
-    "temperature": (lambda v: 200 <= v < _INF,
+    "temperature": ("200 <= {v} < _INF",
                     "at least 200 (it is in kelvin: did you give °C? 37 °C is 310.15 K)"),
 }
+#: domain name -> (scalar test, words for the error message); the tests are made from
+#: the same source as the generated scalar path's (:meth:`NumericForm._fast_scalar`)
+DOMAINS: dict[str, tuple[Callable[[float], bool], str]] = {
+    name: (eval(f"lambda v: {test.format(v='v')}", {"_INF": _INF}), words)
+    for name, (test, words) in _DOMAIN_SOURCE.items()}
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,8 @@ class NumericForm:
         args = [p.symbol for p in self.params]
         self._f_math = compiled(args, expr, "math")
         self.expr = expr
+        self._fast = self._fast_scalar() if not checks and removable is None and \
+            all(n.isidentifier() and n not in _GENERATED_NAMES for n in self.names) else None
         self.plans: dict[tuple[bool, ...], Any] = {}  # array pattern -> UfuncPlan or None
         #: (index, point, tolerance, expression near the point, its math form)
         self.removable: tuple[int, float, float, sp.Expr, Callable] | None = None
@@ -259,8 +270,44 @@ class NumericForm:
         raise InputError(f"{self.law_name}: {name} ({param.description}) must be {words}"
                          f"{' in' + unit if unit else ''}; got {value!r}{where}")
 
+    def _fast_scalar(self) -> Callable[..., Any]:
+        """One generated function for the common call: every parameter a plain float or
+        int, by keyword, in its domain, and a finite result; it returns the value, or
+        ``_SLOW`` for anything else (the full path then refuses with the reason). The
+        source is printed here from the parameters' names and domains (never from input):
+
+            def fast(*, c_in, c_out, z, T=310.15):
+                if (type(c_in) is float or type(c_in) is int) and ... and 0 < c_in < _INF ...
+        """
+        names = self.names
+        signature = ", ".join(f"{n}={self._defaults[n]!r}" if n in self._defaults else n
+                              for n in names)
+        kinds = " and ".join(f"(type({n}) is float or type({n}) is int)" for n in names)
+        domains = " and ".join(f"({_DOMAIN_SOURCE[p.domain][0].format(v=p.name)})"
+                               for p in self.params)
+        source = (f"def fast(*, {signature}):\n"
+                  f"    if {kinds} and {domains}:\n"
+                  f"        try:\n"
+                  f"            out = float(_f({', '.join(names)}))\n"
+                  f"        except (ValueError, ZeroDivisionError, OverflowError):\n"
+                  f"            return _SLOW\n"
+                  f"        if -_INF < out < _INF:\n"
+                  f"            return out\n"
+                  f"    return _SLOW\n")
+        namespace: dict[str, Any] = {"_f": self._f_math, "_INF": _INF, "_SLOW": _SLOW}
+        exec(compile(source, f"<symmem scalar {self.law_name}>", "exec"), namespace)
+        return namespace["fast"]
+
     # -- evaluation ----------------------------------------------------------------------
     def __call__(self, **kwargs: Any) -> Any:
+        fast = self._fast
+        if fast is not None:
+            try:
+                out = fast(**kwargs)
+            except TypeError:  # a missing or unknown name, a value that is not a number
+                out = _SLOW
+            if out is not _SLOW:
+                return out
         values = self._collect(kwargs)
         # NumPy's float64 scalars are floats too (a subclass); bools are not numbers here
         if all(isinstance(v, float) or type(v) is int for v in values):

@@ -10,6 +10,8 @@ with refusals in the last chunk.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -281,3 +283,50 @@ def test_guarded_refusals_are_those_of_explicit_checks(name, ions, every, monkey
     _fresh(law, values)
     if positive:
         assert compared > 0
+
+
+# -- the generated scalar path -------------------------------------------------------------
+def _answer(form, values):
+    try:
+        return form(**values)
+    except InputError as error:
+        return f"refused: {error}"
+
+
+def _spoiled_scalars(params, rng):
+    """Valid scalars, then each parameter in turn made wrong in every way a caller can."""
+    good = {p.name: float(TYPICAL[p.name]) if p.name not in INTEGERS else TYPICAL[p.name]
+            for p in params}
+    yield good
+    yield {k: v for k, v in good.items() if k != params[0].name}  # a missing name
+    yield dict(good, cin=1.0)  # an unknown name
+    for p in params:
+        for bad in (-1.0, 0.0, -0.0, 1.5, math.nan, math.inf, -math.inf, True, "5", None,
+                    1e-320, 1e308, 7, np.float64(2.0), np.int64(3)):
+            yield dict(good, **{p.name: bad})
+        yield dict(good, **{p.name: float(rng.uniform(0.5, 2.0)) * (
+            TYPICAL[p.name] if TYPICAL[p.name] else 1.0)})
+
+
+@pytest.mark.parametrize(("name", "ions"), _laws(), ids=lambda v: str(v))
+def test_the_generated_scalar_path_answers_as_the_full_path(name, ions):
+    """Same value, or same refusal word for word, with and without the generated path."""
+    law, params = _params(name, ions)
+    rng = np.random.default_rng(abs(hash((name, ions))) % 2**32)
+    forms = _forms(law, {p.name: 1.0 for p in params})
+    for form in forms:
+        fast = form._fast
+        for values in _spoiled_scalars(list(form.params), rng):
+            with_fast = _answer(form, values)
+            form._fast = None
+            try:
+                without = _answer(form, values)
+            finally:
+                form._fast = fast
+            assert with_fast == without, (values, with_fast, without)
+
+
+def test_the_generated_scalar_path_is_used():
+    form = symmem.law("nernst").numeric_form
+    assert form._fast is not None
+    assert form._fast(c_in=140.0, c_out=5.0, z=1) == form(c_in=140.0, c_out=5.0, z=1)
