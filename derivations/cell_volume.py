@@ -51,4 +51,6 @@ def build() -> Derivation:
     d.exercise("Write the volume W/W₀ of a cell in a medium of osmolarity c, with "
                "isotonic osmolarity c_0 and non-osmotic fraction b.",
                "b + (1 - b) c_0/c", question="cell_volume")
+    d.exercise("A cell with b = 0.4 moves from 290 to 145 mOsm/L: compute W/W₀.", "1.6",
+               question="cell_volume_numeric", osmolarity=145, osmolarity0=290, b=0.4)
     return d

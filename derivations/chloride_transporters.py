@@ -92,4 +92,7 @@ def build() -> Derivation:
     d.exercise("With [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM, compute the KCC2 floor in mM.",
                "3.25 mM", question="kcc2_chloride_limit_numeric", K_in=140, K_out=3.5,
                Cl_out=130)
+    d.exercise("With [Na⁺]ᵢ 10, [Na⁺]ₒ 145, [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM, compute "
+               "the NKCC1 ceiling in mM.", "78.3 mM", question="nkcc1_chloride_limit_numeric",
+               Na_in=10, Na_out=145, K_in=140, K_out=3.5, Cl_out=130)
     return d

@@ -78,6 +78,9 @@ def build() -> Derivation:
               "moving it in costs 5.9 kJ/mol.", c_in=10, c_out=1)
     d.exercise("Write Ussing's ratio of the one-way influx to the efflux of an ion of "
                "valence z.", "c_o/c_i exp(-z F V/(R T))", question="ussing_flux_ratio")
+    d.exercise("Compute the influx/efflux ratio for Na⁺ (12 mM in, 145 mM out) at −70 mV.",
+               "about 166", question="ussing_flux_ratio_numeric", c_in=12, c_out=145, z=1,
+               V=-70)
     d.exercise("Write Δμ for moving one mole of an uncharged solute from outside to inside.",
                "R T ln(c_i/c_o)", question="chemical_potential_difference")
     d.exercise("Compute Δμ in kJ/mol for glucose ten times more concentrated inside, at "

@@ -174,6 +174,15 @@ def test_a_unit_that_is_not_the_questions_is_refused_with_its_reason(answer, uni
     ("donnan_numeric", "128 mM", "correct"),
     ("henderson_hasselbalch_numeric", "7.09", "correct"),
     ("osmotic_pressure_numeric", "7.6 atm", "invalid"),
+    # by hand: 130 sqrt(145 × 3.5/(10 × 140)) = 78.27 mM
+    ("nkcc1_chloride_limit_numeric", "78.3 mM", "correct"),
+    ("nkcc1_chloride_limit_numeric", "3.25 mM", "incorrect"),  # the KCC2 floor instead
+    # by hand: (145/12) e^(70/26.727) = 12.083 × 13.725 = 165.8
+    ("ussing_flux_ratio_numeric", "166", "correct"),
+    ("ussing_flux_ratio_numeric", "0.0060", "incorrect"),  # efflux over influx
+    # by hand: 0.4 + 0.6 × 290/145 = 1.6 (no non-osmotic part would give 2)
+    ("cell_volume_numeric", "1.6", "correct"),
+    ("cell_volume_numeric", "2", "incorrect"),
 ])
 def test_questions_on_the_new_laws(question, answer, verdict):
     from symmem.checking import check

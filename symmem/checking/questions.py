@@ -423,6 +423,20 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
              ["Na_in", "Na_out", "K_in", "K_out", "Cl_out"], lhs=["Cl_in", "Cl_i"],
              examples=("Cl_o sqrt(Na_o K_o/(Na_i K_i))",
                        r"[Cl^-]_o\sqrt{\frac{[Na^+]_o[K^+]_o}{[Na^+]_i[K^+]_i}}")),
+    "nkcc1_chloride_limit_numeric": lambda: numeric(
+        "nkcc1_chloride_limit_numeric", "Compute the highest [Cl⁻]ᵢ in mM that NKCC1 can "
+            "build with [Na⁺]ᵢ 10, [Na⁺]ₒ 145, [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM.",
+            "nkcc1_chloride_limit", {"Na_in": 10.0, "Na_out": 145.0, "K_in": 140.0,
+                                     "K_out": 3.5, "Cl_out": 130.0}),
+    "ussing_flux_ratio_numeric": lambda: numeric(
+        "ussing_flux_ratio_numeric", "Compute Ussing's influx/efflux ratio for Na⁺ "
+            "(12 mM inside, 145 mM outside) at −70 mV and 37 °C.", "ussing_flux_ratio",
+            {"c_in": 12.0, "c_out": 145.0, "z": 1, "V": -70.0}, tolerance=1.0),
+    "cell_volume_numeric": lambda: numeric(
+        "cell_volume_numeric", "A cell whose volume is 40 % non-osmotic (b = 0.4) moves "
+            "from 290 to 145 mOsm/L. Compute its volume over its isotonic volume.",
+            "cell_volume", {"osmolarity": 145.0, "osmolarity0": 290.0, "b": 0.4},
+            tolerance=0.02, rel_tolerance=0.0),
     "kcc2_chloride_limit_numeric": lambda: numeric(
         "kcc2_chloride_limit_numeric", "Compute the lowest [Cl⁻]ᵢ in mM that KCC2 can "
             "hold with [K⁺]ᵢ 140, [K⁺]ₒ 3.5 and [Cl⁻]ₒ 130 mM.", "kcc2_chloride_limit",
