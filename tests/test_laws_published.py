@@ -325,6 +325,20 @@ def test_nkcc1_chloride_limit_by_hand():
     assert out["E_Cl"] > -30  # far above rest: GABA depolarises
 
 
+def test_nkcc1_limit_puts_e_cl_midway_between_e_na_and_e_k():
+    # The equilibrium (E_Na + E_K - 2 E_Cl = 0 for Na+ + K+ + 2 Cl- moving together, by
+    # hand from the Nernst potentials) fixes E_Cl at the mean of E_Na and E_K whatever the
+    # concentrations: checked through the separate nernst law at three sets of them.
+    nernst = symmem.law("nernst").numeric
+    for na_in, na_out, k_in, k_out, cl_out in ((10, 145, 140, 3.5, 130),
+                                               (20, 140, 120, 5, 110),
+                                               (5, 150, 150, 2.5, 125)):
+        out = symmem.evaluate("nkcc1_chloride_limit", Na_in=na_in, Na_out=na_out,
+                              K_in=k_in, K_out=k_out, Cl_out=cl_out)
+        mean = (nernst(c_in=na_in, c_out=na_out, z=1) + nernst(c_in=k_in, c_out=k_out, z=1)) / 2
+        assert out["E_Cl"] == pytest.approx(mean, rel=1e-9)
+
+
 def test_e_gaba_with_bicarbonate_lies_positive_to_e_cl():
     # GABA_A receptors pass HCO3- with P_HCO3/P_Cl = 0.2 (Bormann, Hamill & Sakmann 1987);
     # with [Cl]i 7, [Cl]o 130, [HCO3]i 15, [HCO3]o 25 mM, E_GABA lies several mV positive
@@ -366,3 +380,16 @@ def test_van_t_hoff_boyle_cell_volume():
     assert volume(osmolarity=290, b=0.3) == pytest.approx(1.0, rel=1e-12)  # isotonic
     with pytest.raises(InputError, match="below 1"):
         volume(osmolarity=145, b=1.0)
+
+
+def test_cell_volume_after_hypertonic_saline_as_in_guyton_and_hall():
+    # Guyton & Hall, Textbook of Medical Physiology, ch. 25 (fluid shifts after infusing
+    # hypertonic saline): 2 L of 3 % NaCl (2 x 513 mOsm/L) into a 70 kg man with 14 L of
+    # extracellular and 28 L of intracellular fluid at 280 mOsm/L. Mixed through 44 L of
+    # water the osmolarity becomes (42 x 280 + 2 x 1026)/44 = 313.9 mOsm/L, and the cells,
+    # which keep their osmoles, shrink from 28 L to 24.98 L (the book's figure).
+    osmolarity = (42 * 280 + 2 * 1026) / 44
+    assert round(osmolarity, 1) == 313.9
+    ratio = symmem.law("cell_volume").numeric(osmolarity=osmolarity, osmolarity0=280, b=0)
+    assert round(28 * ratio, 2) == 24.98
+    assert round(44 - 28 * ratio, 2) == 19.02  # the extracellular fluid takes the rest
