@@ -16,6 +16,7 @@ does not load it.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -81,6 +82,7 @@ def _shared(work: Callable[[int, int], tuple[bool, bool]], size: int) -> tuple[b
     return all(v for v, _ in flags), all(f for _, f in flags)
 
 
+@functools.cache
 def _domain_check(test: Callable[[float], bool], words: str, upper: bool = True
                   ) -> Callable[[np.ndarray], bool]:
     """A test of a whole nonempty array: every element passes the domain's scalar
@@ -110,6 +112,11 @@ def evaluate_arrays(form: NumericForm, values: list[Any]) -> Any:
     """Validate and evaluate a law's numeric form on arrays (and numbers among them)."""
     arrays: list[Any] = []
     for (name, test, words), v in zip(form.tests, values):
+        if type(v) is float or type(v) is int:
+            if not test(v):
+                form.refuse(name, words, v)
+            arrays.append(v)
+            continue
         a = np.asarray(v)
         if a.dtype.kind not in "iuf":
             form.refuse(name, "a number or an array of numbers", v)
@@ -128,14 +135,39 @@ def evaluate_arrays(form: NumericForm, values: list[Any]) -> Any:
             not isinstance(a, np.ndarray) or a.shape == shape for a in arrays):
         out = _chunked(form, plan, arrays, shape, dtype)
     else:
+        out = _whole(form, plan, arrays, shape, dtype)
+    return float(out) if out.ndim == 0 else out
+
+
+def _whole(form: NumericForm, plan: UfuncPlan | None, arrays: list[Any],
+           shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    """Validate and evaluate in one piece (small arrays, or shapes that broadcast):
+    the checks a finite result proves are left to it, as in :func:`_chunked`, and
+    every check is made in full, in parameter order, when anything fails."""
+    guarded = plan.unchecked if plan is not None else {}
+    valid = all(a.size == 0 or _domain_check(test, words, upper=i not in guarded)(a)
+                for i, ((_, test, words), a) in enumerate(zip(form.tests, arrays))
+                if isinstance(a, np.ndarray) and guarded.get(i) != "all")
+    out, finite = None, False
+    if valid:
+        with np.errstate(all="ignore"):
+            out = plan(arrays, shape, dtype) if plan is not None else form.f_numpy(*arrays)
+        out = np.asarray(out, dtype=dtype)
+        finite = bool(guarded) and _finite(out)
+    if not valid or (guarded and not finite):
         for (name, test, words), a in zip(form.tests, arrays):
             if isinstance(a, np.ndarray):
                 check_array(form, name, test, words, a)
-        form.run_checks(arrays)
-        with np.errstate(all="ignore"):
-            out = plan(arrays, shape, dtype) if plan is not None else form.f_numpy(*arrays)
-        out = _finish(form, np.asarray(out, dtype=dtype), arrays, shape)
-    return float(out) if out.ndim == 0 else out
+    form.run_checks(arrays)
+    assert out is not None  # a failed check above has refused
+    # (with a limit to patch in, the plan has no guards and _finish judges finiteness)
+    return _finish(form, out, arrays, shape, finite_known=finite)
+
+
+def _finite(out: np.ndarray) -> bool:
+    """Whether every element is finite: one summation is finite exactly when every
+    element is (or on overflow of the sum itself, which the exact test then clears)."""
+    return math.isfinite(float(np.add.reduce(out, axis=None))) or bool(np.isfinite(out).all())
 
 
 def _finish(form: NumericForm, out: np.ndarray, arrays: Sequence[Any],
@@ -150,10 +182,7 @@ def _finish(form: NumericForm, out: np.ndarray, arrays: Sequence[Any],
                 out = np.where(mask, near(*arrays), out)
     if out.shape != shape:
         out = np.broadcast_to(out, shape).copy()
-    # one summation is finite exactly when every element is (or on overflow of the
-    # sum itself, which the exact test below then clears)
-    if not finite_known and not math.isfinite(float(np.sum(out))) and not \
-            np.isfinite(out).all():
+    if not finite_known and not _finite(out):
         form.raise_not_finite(arrays)
     return out
 
@@ -212,7 +241,8 @@ def _plan(form: NumericForm, pattern: tuple[bool, ...]) -> UfuncPlan | None:
         else:
             # with a limit patched in afterwards, a non-finite value proves nothing
             plan.unchecked = {} if form.removable is not None or not GUARDS else \
-                plan.guarded([p.domain == "positive" for p in form.params])
+                plan.guarded([p.domain == "positive" for p in form.params],
+                             [p.domain == "nonnegative" for p in form.params])
         form.plans[pattern] = plan
     return form.plans[pattern]
 

@@ -70,6 +70,11 @@ class UfuncPlan:
         self._result = result[1]
         self._buffers = self._allocate()
         self._run_array_steps = self._compile()
+        #: the inputs the number-only steps read, and (their values, the registers)
+        self._number_args = tuple(sorted({value for step in self._steps if not step.array
+                                          for kind, value in step.operands
+                                          if kind == "arg"}))
+        self._numbers_cache: tuple[tuple[Any, ...], list[Any]] | None = None
         #: inputs whose domain check the caller leaves to the result's finiteness
         self.unchecked: dict[int, str] = {}
 
@@ -230,12 +235,14 @@ class UfuncPlan:
         return namespace["f"]
 
     # -- what a finite result proves ------------------------------------------------------
-    def guarded(self, positive: Sequence[bool]) -> dict[int, str]:
+    def guarded(self, positive: Sequence[bool], nonnegative: Sequence[bool] | None = None
+                ) -> dict[int, str]:
         """The array inputs whose domain a finite result proves, wholly or in part, so
         that the caller can leave that part of their check out: ``{i: "all"}`` for an
-        input proved finite and > 0, ``{i: "upper"}`` for one proved finite once it is
-        checked > 0. ``positive[i]``: input i must be finite and > 0, and is checked
-        (an array) or was checked (a number) as far as it is not proved.
+        input proved finite and > 0, ``{i: "upper"}`` for one proved finite once its
+        lower bound is checked. ``positive[i]``: input i must be finite and > 0,
+        ``nonnegative[i]``: finite and ≥ 0; each is checked (an array) or was checked
+        (a number) as far as it is not proved.
 
         It rests on a logarithm log M whose non-finite value reaches the result through
         steps that keep it (:data:`_KEEPS_NONFINITE`), where M is a product and quotient
@@ -245,8 +252,10 @@ class UfuncPlan:
         included, which underflow and overflow give), so log M and the result are not
         finite. And an input of M that is > 0 but infinite makes M 0, ∞ or NaN, so its
         finiteness is proved too. Nernst's ``(RT/zF) log(c_out/c_in)`` needs only
-        c_in > 0 checked.
+        c_in > 0 checked. Sums inside the logarithm prove upper bounds only
+        (:meth:`_prove_upper_bounds`): GHK's inputs need only be checked ≥ 0.
         """
+        bounded = [p or bool(n) for p, n in zip(positive, nonnegative or positive)]
         keeps = {self._result}
         for position in range(len(self._steps) - 1, -1, -1):
             step = self._steps[position]
@@ -259,7 +268,10 @@ class UfuncPlan:
             if step.ufunc is not np.log or not step.array:
                 continue
             factors = self._positive_factors(step.operands[0], positive)
-            if factors is None or any(proved.get(i) == "all" for i in factors):
+            if factors is None:
+                self._prove_upper_bounds(step.operands[0], bounded, proved)
+                continue
+            if any(proved.get(i) == "all" for i in factors):
                 continue
             arrays = [i for i in factors if self._is_array[i]]
             once = [i for i in arrays if factors[i] == 1]
@@ -267,6 +279,47 @@ class UfuncPlan:
                 proved.update({i: "upper" for i in arrays})
                 proved[once[0]] = "all"
         return proved
+
+    def _prove_upper_bounds(self, operand: tuple[str, Any], bounded: Sequence[bool],
+                            proved: dict[int, str]) -> None:
+        """For log M where M is built from inputs ≥ 0 (``bounded``: checked so, or > 0)
+        and positive constants by products, quotients and sums (GHK's weighted sums):
+        with every input of M checked ≥ 0 and not NaN, each term lies in [0, ∞], and an
+        infinite input in a product or sum makes it ∞ or NaN (∞ · 0), and in a divisor
+        that is not inside a sum makes M 0, ∞ or NaN; either way log M is not finite.
+        Those inputs need only their lower bound checked ("upper"). A divisor inside
+        a sum is not proved: x + 1/∞ is x. Nothing is proved when an input of M is
+        itself left wholly to another logarithm."""
+        inputs: set[int] = set()
+        upper = self._detected_infinities(operand, bounded, False, inputs)
+        if upper is None or any(proved.get(i) == "all" for i in inputs):
+            return
+        proved.update({i: "upper" for i in sorted(upper)
+                       if self._is_array[i] and i not in proved})
+
+    def _detected_infinities(self, operand: tuple[str, Any], bounded: Sequence[bool],
+                             in_sum: bool, inputs: set[int]) -> set[int] | None:
+        """The inputs whose infinity makes ``operand`` 0, ∞ or NaN (None when
+        ``operand`` is not built from inputs ≥ 0 and positive constants by +, × and ÷);
+        ``inputs`` collects every input met."""
+        kind, value = operand
+        if kind == "arg":
+            inputs.add(value)
+            return {value} if bounded[value] else None
+        if kind == "const":
+            return set() if 0 < value < np.inf else None
+        step = self._steps[value]
+        if step.ufunc not in (np.multiply, np.divide, np.add):
+            return None
+        nested = in_sum or step.ufunc is np.add
+        found: set[int] = set()
+        for place, part in enumerate(step.operands):
+            proved = self._detected_infinities(part, bounded, nested, inputs)
+            if proved is None:
+                return None
+            if not (step.ufunc is np.divide and place == 1 and in_sum):
+                found |= proved
+        return found
 
     def _positive_factors(self, operand: tuple[str, Any], positive: Sequence[bool]
                           ) -> Counter[int] | None:
@@ -299,13 +352,21 @@ class UfuncPlan:
                 for b in range(self._buffer_count)]
 
     def numbers(self, values: Sequence[Any]) -> list[Any]:
-        """The registers of the steps on numbers only: computed once per call."""
+        """The registers of the steps on numbers only: computed once per call, and
+        kept for the next call with the same numbers (none of them zero, whose sign
+        equality does not see)."""
+        key = tuple(values[i] for i in self._number_args)
+        cached = self._numbers_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
         registers: list[Any] = [None] * len(self._steps)
         for position, step in enumerate(self._steps):
             if not step.array:
                 operands = [values[v] if kind == "arg" else registers[v] if kind == "reg"
                             else v for kind, v in step.operands]
                 registers[position] = float(step.ufunc(*operands))
+        if all(v != 0 for v in key):
+            self._numbers_cache = (key, registers)
         return registers
 
     def run(self, values: Sequence[Any], numbers: Sequence[Any], out: Any,

@@ -196,13 +196,14 @@ def test_plan_folds_scalar_factors_into_one_pass():
 
 
 # -- inputs whose check a finite result makes unnecessary ---------------------------------
-def _guards(expr: str, arrays: str, positive: str = "xyz") -> set[str]:
+def _guards(expr: str, arrays: str, positive: str = "xyz", nonnegative: str = "") -> set[str]:
     import sympy as sp
 
     symbols = sp.symbols("x y z w")
     plan = UfuncPlan(sp.parse_expr(expr, evaluate=False), symbols,
                      [s.name in arrays for s in symbols])
-    proved = plan.guarded([s.name in positive for s in symbols])
+    proved = plan.guarded([s.name in positive for s in symbols],
+                          [s.name in nonnegative for s in symbols])
     return {symbols[i].name + ("" if part == "all" else "<inf")
             for i, part in proved.items()}
 
@@ -215,7 +216,14 @@ def _guards(expr: str, arrays: str, positive: str = "xyz") -> set[str]:
     ("log(x) + log(y)", "xy", {"x", "y"}),  # two logs, each with one input
     ("log(x/y) + log(y/x)", "xy", {"x", "y<inf"}),  # not y wholly: it would lean on x
     ("log(x/y) + log(y*z)", "xyz", {"x", "y", "z<inf"}),  # x leans on y, y on z
-    ("w*log(x + y)", "x", set()),          # a sum may stay positive with x < 0
+    ("w*log(x + y)", "x", {"x<inf"}),      # a sum may stay positive with x < 0, but
+    #                                        x = ∞ makes it ∞ when y is checked > 0
+    ("log((x + 2*y)/(z + 3))", "xyz", {"x<inf", "y<inf", "z<inf"}),  # GHK's shape
+    ("log(x + 1/y)", "xy", {"x<inf"}),     # a divisor inside a sum: x + 1/∞ is x
+    ("log(x*(y + 1/z))", "xyz", {"x<inf", "y<inf"}),  # z is inside the sum again
+    ("log(x + y - z)", "xyz", set()),      # a negative term: ∞ − ∞ is NaN, but x − z
+    #                                        may be anything
+    ("log(x + w)", "x", set()),            # w may be negative
     ("1/log(x)", "x", set()),              # x/∞ is 0: a divisor hides infinity
     ("exp(log(x))", "x", set()),           # exp(−∞) is 0
     ("log(x*x*y)", "x", set()),            # x twice: (−x)² is positive
@@ -227,12 +235,35 @@ def test_a_finite_result_proves_only_what_ieee_arithmetic_allows(expr, arrays, e
     assert _guards(expr, arrays) == expected
 
 
+@pytest.mark.parametrize(("expr", "expected"), [
+    # inputs that may be 0: ∞·0 is NaN, so an infinite one still spoils the sum
+    ("log((x*y + z)/(w*y + 2))", {"x<inf", "y<inf", "z<inf", "w<inf"}),
+    ("log(x/y)", {"x<inf", "y<inf"}),  # neither wholly: (−x)/(−y) is x/y
+    ("log(x + 1/y)", {"x<inf"}),
+])
+def test_inputs_checked_nonnegative_have_their_upper_bound_proved(expr, expected):
+    assert _guards(expr, "xyzw", positive="", nonnegative="xyzw") == expected
+
+
 def test_nernst_leaves_one_check_to_its_logarithm():
     """The guard is in use (so the comparison below is not vacuous)."""
     law = symmem.law("nernst")
     law.numeric(c_in=140.0, c_out=np.full(N, 5.0), z=1)
     plan = law.numeric_form.plans[(False, True, False, False)]
     assert plan.unchecked == {1: "all"}
+
+
+def test_folded_numbers_follow_the_numbers_of_each_call():
+    """The registers folded from numbers are kept for the next call with the same
+    numbers only: changing c_in, z or T changes every element as the scalar path does."""
+    law = symmem.law("nernst")
+    c_out = np.linspace(1.0, 150.0, 9)
+    for c_in, z, T in ((140.0, 1, 310.15), (10.0, 1, 310.15), (10.0, -1, 310.15),
+                       (10.0, -1, 293.15), (140.0, 1, 310.15), (140, 2, 310)):
+        got = law.numeric(c_in=c_in, c_out=c_out, z=z, T=T)
+        expected = [law.numeric(c_in=float(c_in), c_out=float(c), z=z, T=float(T))
+                    for c in c_out]
+        assert got.tolist() == pytest.approx(expected, rel=1e-13)
 
 
 def _refusal(law, values):
@@ -252,20 +283,22 @@ def _fresh(law, values):
 BAD = [-1.0, 0.0, -0.0, np.nan, np.inf, -np.inf, 1e-320, 1e308]
 
 
+@pytest.mark.parametrize("size", [7, N], ids=["whole", "chunked"])
 @pytest.mark.parametrize("every", [False, True], ids=["one array", "all arrays"])
 @pytest.mark.parametrize(("name", "ions"), _laws(), ids=lambda v: str(v))
-def test_guarded_refusals_are_those_of_explicit_checks(name, ions, every, monkeypatch):
-    """Each bad value in each positive input, alone and with every positive input bad
-    at the same index, gives the refusal (or acceptance) that checking every input
-    explicitly gives: same parameter, value and index."""
+def test_guarded_refusals_are_those_of_explicit_checks(name, ions, every, size, monkeypatch):
+    """Each bad value in each input that must be ≥ 0 or > 0, alone and with every such
+    input bad at the same index, gives the refusal (or acceptance) that checking every input
+    explicitly gives: same parameter, value and index; in arrays evaluated whole and
+    in chunks."""
     law, params = _params(name, ions)
-    rng = np.random.default_rng(abs(hash((name, ions, every))) % 2**32)
-    values = _inputs(params, rng, N, every)
-    positive = [p.name for p in params
-                if p.domain == "positive" and isinstance(values[p.name], np.ndarray)]
+    rng = np.random.default_rng(abs(hash((name, ions, every, size))) % 2**32)
+    values = _inputs(params, rng, size, every)
+    positive = [p.name for p in params if p.domain in ("positive", "nonnegative")
+                and isinstance(values[p.name], np.ndarray)]
     cases = []
     for bad in BAD:
-        index = int(rng.integers(0, N))
+        index = int(rng.integers(0, size))
         cases += [({target}, bad, index) for target in positive]
         cases.append((set(positive), bad, index))
     compared = 0
