@@ -3,18 +3,27 @@
 For each case symmem and the baseline (the same formula written by hand, with no
 checks) run alternately, one pair after another, so both see the same machine load;
 the median of the per-pair ratios symmem / baseline is printed with its spread
-(the 10th to 90th percentile of the ratios). Cases: ``nernst`` and ``ghk_voltage`` at
-10⁵, 10⁶ and 10⁷ points with one array input and with every concentration an array;
-scalar calls; ``import symmem``. Then the largest sizes again with the chunks shared
-between two threads (``SYMMEM_THREADS=2``; one thread is the default).
+(the 10th to 90th percentile of the ratios). The order within a pair alternates
+(symmem first, then the baseline first: A B B A A B ...), because a call's time
+depends on the one before it: an array of 10⁵–10⁶ points comes from memory the
+previous call gave back, and after hand NumPy, whose temporaries the C library's
+allocator hands back to the kernel, the next allocation is paid in page faults.
+With a fixed order symmem would always follow the baseline and pay them. The minor
+page faults per call of each side are printed too, so the effect stays visible.
 
-Targets: array ratios <= 1.0; scalar nernst <= 5 µs, scalar ghk_voltage <= 8 µs.
+Cases: ``nernst`` and ``ghk_voltage`` at 10³, 10⁵, 10⁶ and 10⁷ points with one array
+input and with every concentration an array; scalar calls; ``import symmem``. Then
+the largest sizes again with the chunks shared between two threads
+(``SYMMEM_THREADS=2``; one thread is the default).
+
+Targets: array ratios <= 1.0 at 10⁵-10⁷ points; scalar nernst <= 5 µs, scalar ghk_voltage <= 8 µs.
 Run: ``.venv/bin/python bench/numeric.py``
 """
 
 from __future__ import annotations
 
 import math
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,24 +36,37 @@ import symmem
 import symmem.numeric_arrays
 
 R, F, T = 8.31446261815324, 96485.33212331001, 310.15
-PAIRS = 15
+PAIRS = 16  # even: as many pairs in each order
+
+
+def _timed(fn: Callable[[], object]) -> tuple[float, int]:
+    """(seconds, minor page faults) of one call."""
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    started = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
 
 
 def paired(ours: Callable[[], object], baseline: Callable[[], object], pairs: int = PAIRS
-           ) -> tuple[float, float, float, float]:
-    """(median ratio, 10th and 90th percentile of the ratios, median time of ours)."""
-    ratios, times = [], []
+           ) -> tuple[float, float, float, float, float, float]:
+    """(median ratio, 10th and 90th percentile of the ratios, median time of ours,
+    median page faults per call of ours and of the baseline); the pairs alternate
+    their order (ours first in even pairs, the baseline first in odd ones)."""
+    ratios, times, our_faults, base_faults = [], [], [], []
     ours(), baseline()  # warm up
-    for _ in range(pairs):
-        t0 = time.perf_counter()
-        ours()
-        t1 = time.perf_counter()
-        baseline()
-        t2 = time.perf_counter()
-        ratios.append((t1 - t0) / (t2 - t1))
-        times.append(t1 - t0)
+    for pair in range(pairs):
+        if pair % 2 == 0:
+            (t_ours, f_ours), (t_base, f_base) = _timed(ours), _timed(baseline)
+        else:
+            (t_base, f_base), (t_ours, f_ours) = _timed(baseline), _timed(ours)
+        ratios.append(t_ours / t_base)
+        times.append(t_ours)
+        our_faults.append(f_ours)
+        base_faults.append(f_base)
     deciles = statistics.quantiles(ratios, n=10)
-    return statistics.median(ratios), deciles[0], deciles[-1], statistics.median(times)
+    return (statistics.median(ratios), deciles[0], deciles[-1], statistics.median(times),
+            statistics.median(our_faults), statistics.median(base_faults))
 
 
 def array_cases(n: int) -> list[tuple[str, Callable, Callable]]:
@@ -99,27 +121,31 @@ def scalar_cases() -> list[tuple[str, Callable, Callable]]:
              loop(ghk_math), calls)]
 
 
+def _print_array_case(name: str, n: int, ratio: float, low: float, high: float,
+                      seconds: float, our_faults: float, base_faults: float) -> None:
+    print(f"{name:<34} {n:>7.0e} {ratio:>6.2f}  {low:>7.2f} - {high:<7.2f}  "
+          f"{seconds * 1e3:8.2f} ms  {our_faults:>6.0f} {base_faults:>6.0f}")
+
+
 def main() -> None:
-    print(f"{'case':<26} {'points':>9} {'ratio':>7}  {'spread (p10-p90)':>17}  symmem time")
-    for n in (10**5, 10**6, 10**7):
+    print(f"{'case':<34} {'points':>7} {'ratio':>6}  {'spread (p10-p90)':>16}  "
+          f"{'symmem time':>11}  page faults per call (symmem, baseline)")
+    for n in (10**3, 10**5, 10**6, 10**7):  # 10³: the fixed cost of a call (no target)
         for name, ours, base in array_cases(n):
-            ratio, low, high, seconds = paired(ours, base, PAIRS if n < 10**7 else 7)
-            print(f"{name:<26} {n:>9.0e} {ratio:>7.2f}  {low:>7.2f} - {high:<7.2f}  "
-                  f"{seconds * 1e3:8.2f} ms")
+            _print_array_case(name, n, *paired(ours, base, PAIRS if n < 10**7 else 8))
     for name, ours, base, calls in scalar_cases():
-        ratio, low, high, seconds = paired(ours, base)
-        print(f"{name:<26} {'1':>9} {ratio:>7.1f}  {low:>7.1f} - {high:<7.1f}  "
+        ratio, low, high, seconds, _, _ = paired(ours, base)
+        print(f"{name:<34} {'1':>7} {ratio:>6.1f}  {low:>7.1f} - {high:<7.1f}  "
               f"{seconds / calls * 1e6:8.2f} µs per call")
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import symmem"], check=True)
-    print(f"{'import symmem':<26} {'':>9} {'':>7}  {'':>17}  "
+    print(f"{'import symmem':<34} {'':>7} {'':>6}  {'':>16}  "
           f"{(time.perf_counter() - started) * 1e3:8.0f} ms (fresh interpreter)")
     symmem.numeric_arrays.THREADS = 2
     for n in (10**6, 10**7):
         for name, ours, base in array_cases(n):
-            ratio, low, high, seconds = paired(ours, base, PAIRS if n < 10**7 else 7)
-            print(f"{name + ', 2 threads':<26} {n:>9.0e} {ratio:>7.2f}  {low:>7.2f} - "
-                  f"{high:<7.2f}  {seconds * 1e3:8.2f} ms")
+            _print_array_case(name + ", 2 threads", n,
+                              *paired(ours, base, PAIRS if n < 10**7 else 8))
     print("targets: array ratios <= 1.0 (one thread); nernst scalar <= 5 µs, "
           "ghk_voltage scalar <= 8 µs")
 
