@@ -55,10 +55,11 @@ def build() -> Derivation:
                "the neuron loses ATP within a minute or two and has much membrane per "
                "volume in a small extracellular space where K+ accumulates; the muscle "
                "keeps ATP for tens of minutes (phosphocreatine) and its fibres are thick")
-    d.exercise("In the neuron's figure the extracellular space shrinks to a fifth; in brain "
-               "it shrinks by about half (Hansen & Olsen 1980). What does the model leave "
-               "out?", "glia, which take up K+ and water too, and anything that limits how "
-               "far cells swell")
+    d.exercise("In the neuron's figure the extracellular space shrinks to a fifth and "
+               "[K⁺]ₒ passes 90 mM by 10 min; in brain the space shrinks by about half "
+               "(Hansen & Olsen 1980) and [K⁺]ₒ levels off lower. What does the model leave "
+               "out?", "glia, which take up K+ and water too; K+ diffusing away through the "
+               "tissue and into the blood; and anything that limits how far cells swell")
     d.exercise("Why does a cell swell when its pump stops?",
                "Na+ and Cl- enter faster than K+ leaves, the impermeant anions stay, so the "
                "solute inside rises and water follows")
