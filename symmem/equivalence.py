@@ -40,6 +40,7 @@ import cmath
 import math
 import random
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -135,12 +136,25 @@ def within(seconds: float, fn: Callable[[], T_]) -> tuple[bool, T_ | None]:
     token = object()
     armed = [True]  # the alarm raises only while fn runs; off as soon as we leave it
     cleaned = [False]
+    in_hook = [False]
+    previous_hook = sys.unraisablehook
 
     def _expire(signum: int, frame: Any) -> None:
-        if armed[0]:
+        if armed[0] and not in_hook[0]:
             raise _Timeout(token)
 
+    def _unraisable(unraisable: Any) -> None:
+        # an alarm that lands where Python cannot raise (a __del__, a garbage-collector
+        # callback) is reported here: drop it quietly, the next alarm 50 ms on raises
+        in_hook[0] = True
+        try:
+            if not isinstance(unraisable.exc_value, _Timeout):
+                previous_hook(unraisable)
+        finally:
+            in_hook[0] = False
+
     previous = signal.signal(signal.SIGALRM, _expire)
+    sys.unraisablehook = _unraisable
     started = time.monotonic()
 
     def cleanup() -> None:
@@ -150,6 +164,7 @@ def within(seconds: float, fn: Callable[[], T_]) -> tuple[bool, T_ | None]:
         cleaned[0] = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -17,6 +18,7 @@ from symmem.equivalence import (
     is_zero,
     same,
     sample_points,
+    within,
 )
 from symmem.symbols import sym
 
@@ -116,6 +118,34 @@ def test_bounded_leaves_a_sooner_outer_limit_in_charge():
     started = time.perf_counter()
     assert bounded(inner, seconds=0.3) == (False, None)
     assert time.perf_counter() - started < 1.5
+
+
+def test_an_alarm_that_lands_in_a_finaliser_is_dropped_and_the_next_one_stops_the_work():
+    # Python cannot raise out of a __del__: the budget's alarm that lands there is
+    # reported to sys.unraisablehook (printed as "Exception ignored in ..." on a user's
+    # terminal). It must be dropped, and the alarm that follows must still end the work.
+    reported = []
+
+    class SlowToFinalise:
+        def __del__(self) -> None:
+            until = time.monotonic() + 0.3
+            while time.monotonic() < until:
+                pass
+
+    def work() -> None:
+        SlowToFinalise()  # finalised at once, while the first alarm comes
+        until = time.monotonic() + 5.0
+        while time.monotonic() < until:
+            pass
+
+    previous = sys.unraisablehook
+    sys.unraisablehook = reported.append
+    try:
+        assert within(0.05, work) == (False, None)
+    finally:
+        sys.unraisablehook = previous
+    assert reported == []
+    assert sys.unraisablehook is previous
 
 
 # --- sampling -----------------------------------------------------------------------------
