@@ -48,8 +48,9 @@ class ModelParam:
                 not math.isfinite(value):
             raise InputError(f"{self.name} must be a number ({self.meaning}), not {value!r}")
         if not self.low <= value <= self.high:
-            raise InputError(f"{self.name} = {value:g} {self.unit} is outside "
-                             f"{self.low:g} to {self.high:g} {self.unit} ({self.meaning})")
+            unit = f" {self.unit}" if self.unit not in ("", "1") else ""
+            raise InputError(f"{self.name} = {value:g}{unit} is outside "
+                             f"{self.low:g} to {self.high:g}{unit} ({self.meaning})")
         return float(value)
 
 
@@ -154,9 +155,9 @@ MODELS: dict[str, Model] = {
                     "(cortical, in brain extracellular space) or muscle (skeletal fibre)",
                     choices=("generic", "neuron", "muscle")),
          ModelParam("tau_ATP", None, "s", "time constant of ATP loss (default: the "
-                    "cell's own, 120 s, 60 s or 1800 s)", 1.0, 36_000.0),
+                    "cell's own: generic 120 s, neuron 60 s, muscle 1800 s)", 1.0, 36_000.0),
          ModelParam("b", None, "", "non-osmotic fraction of the cell's volume (default: "
-                    "the cell's own, 0, 0.3 or 0.3)", 0.0, 0.9),
+                    "the cell's own: generic 0, neuron 0.3, muscle 0.3)", 0.0, 0.9),
          ModelParam("at1", 5.0, "min", "first time reported", 0.1, 240.0),
          ModelParam("at2", 10.0, "min", "second time reported", 0.1, 240.0),
          ModelParam("at3", 30.0, "min", "third time reported", 0.1, 240.0)),

@@ -102,6 +102,20 @@ def test_simulate_refuses_what_it_cannot_run(capsys):
         run("pump_block_spiking", {"foo": 1})
 
 
+def test_ischemia_parameters_state_each_cells_own_defaults(capsys):
+    # the help names each cell's own tau_ATP and b; they must be the cells' values
+    from symmem.ischemia import CELLS
+    from symmem.models import MODELS
+
+    meaning = {p.name: p.meaning for p in MODELS["ischemia"].params}
+    for name, cell in CELLS.items():
+        assert f"{name} {cell.tau_ATP:g} s" in meaning["tau_ATP"]
+        assert f"{name} {cell.b:g}" in meaning["b"]
+    # a refusal of a dimensionless number has no dangling unit
+    assert main(["simulate", "ischemia", "b=0.99"]) == 2
+    assert "b = 0.99 is outside 0 to 0.9 (" in capsys.readouterr().err
+
+
 def test_list_names_the_models(capsys):
     assert main(["list", "models"]) == 0
     out = capsys.readouterr().out
