@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,12 @@ EPILOG = """examples:
 """
 
 
-def parse_assignments(items: Sequence[str], words: bool = False) -> dict[str, Any]:
+def parse_assignments(items: Sequence[str], words: bool = False,
+                      units: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Turn ``NAME=VALUE`` words into numbers (int where the text is an integer); with
-    ``words`` a value that is not a number stays text (``pump=on``)."""
+    ``words`` a value that is not a number stays text (``pump=on``). With ``units``
+    (each name's unit), a number may carry a unit of the same kind, converted to it:
+    ``c_in=0.14M`` is 140 when c_in is in mM, ``T=37C`` is 310.15 when T is in K."""
     values: dict[str, Any] = {}
     for item in items:
         name, sep, text = item.partition("=")
@@ -46,13 +49,42 @@ def parse_assignments(items: Sequence[str], words: bool = False) -> dict[str, An
             try:
                 value = float(text)
             except ValueError:
-                if not words:
+                if units is not None and name in units:
+                    value = _with_unit(name, text, units[name])
+                elif not words:
                     raise UsageError(f"{name}: {text!r} is not a number") from None
-                value = text
+                else:
+                    value = text
         if name in values:
             raise UsageError(f"{name} is given twice")
         values[name] = value
     return values
+
+
+def _with_unit(name: str, text: str, unit: str) -> float:
+    """``0.14 M`` as a number in ``unit`` (mM): 140; a temperature may be in °C."""
+    from symmem.units import UnitError, factor, kelvin
+
+    if unit == "K":
+        temperature = kelvin(text)
+        if temperature is not None:
+            return temperature
+    match = re.fullmatch(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S.*?)\s*",
+                         text)
+    in_unit = f" in {unit}" if unit else ""
+    if not match:
+        raise UsageError(f"{name}: {text!r} is not a number{in_unit}")
+    number, typed = float(match.group(1)), match.group(2)
+    if not unit:
+        raise UsageError(f"{name}: {text!r}: {name} takes a plain number, without a unit")
+    try:
+        scale = factor(typed, unit)
+    except UnitError as exc:
+        raise UsageError(f"{name}: {text!r}: {exc}; give it in {unit}") from None
+    if scale is None:
+        raise UsageError(f"{name}: {typed} is not a unit of the same kind as {unit}; "
+                         f"give it in {unit}")
+    return number * scale
 
 
 def _format_number(value: float) -> str:
@@ -65,7 +97,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from symmem.laws import law
 
     item = law(args.law)
-    inputs = parse_assignments(args.assignments)
+    inputs = parse_assignments(args.assignments,
+                               units={p.name: p.unit for p in item.params})
     values = item.evaluate(**inputs)
     units = {out.name: out.unit for out in item.results}
     if args.json:
@@ -317,7 +350,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"give an answer to check, for example: symmem check {q.name} "
                          f"\"{(q.examples or ('...',))[0]}\"  ({q.prompt})")
     else:
-        params = parse_assignments(args.param)
+        units = None
+        if q.law_name is not None:
+            from symmem.laws import law
+
+            units = {p.name: p.unit for p in law(q.law_name).params}
+        params = parse_assignments(args.param, units=units)
         result = check(q.name, args.answer.strip(), format=args.format, questions=bank,
                        **params)
     if args.json:

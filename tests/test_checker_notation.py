@@ -3,6 +3,8 @@ a PDF, logarithms without brackets, quantities written out, numbers in words."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from symmem.checking import check
@@ -52,7 +54,7 @@ def test_notation_students_use_is_read(question, answer):
 @pytest.mark.parametrize(("question", "answer", "why"), [
     ("nernst", "RT/(zF) ln c_o/c_i", "needs brackets here"),  # ln(c_o)/c_i or ln(c_o/c_i)?
     ("nernst", "RT/(zF) ln(K_o/Na_i)", "mixes the concentrations of K and Na"),
-    ("nernst_numeric", "-89 MV", "megavolts"),
+    ("nernst_numeric", "-89 MV", "(M is mega); did you mean mV?"),
     ("nernst_numeric", "-89 furlongs", "unknown unit"),
 ])
 def test_ambiguous_or_wrong_notation_is_invalid_with_a_reason(question, answer, why):
@@ -147,22 +149,35 @@ def test_passive_membrane_questions():
     ("100 nC/cm^2", "nC/cm²", 100.0), ("100 nC/cm²", "nC/cm²", 100.0),
     ("6241 per µm²", "per µm²", 6241.0), ("6241 per um^2", "per µm²", 6241.0),
     ("5800 mmHg", "mmHg", 5800.0), ("about 7.1", "", 7.1),
+    # another unit of the same kind is converted (SI prefixes; 1 atm = 760 mmHg)
+    ("0.1 GΩ", "MΩ", 100.0), ("1e8 ohms", "MΩ", 100.0), ("-0.0891 V", "mV", -89.1),
+    ("3.2 uM", "mM", 0.0032), ("0.01 s", "ms", 10.0), ("1 atm", "mmHg", 760.0),
+    # powers of ten written out
+    ("6.2 × 10^3 per µm²", "per µm²", 6200.0), ("6.2x10^3 /um^2", "per µm²", 6200.0),
+    ("1.2*10**5", "", 1.2e5), ("1.0 × 10⁻¹ GΩ", "MΩ", 100.0),
+    # what is counted may be named
+    ("6200 ions per µm²", "per µm²", 6200.0), ("241 action potentials", "", 241.0),
+    ("1.2 × 10^5 spikes", "", 1.2e5),
 ])
 def test_numbers_in_the_units_of_every_law(answer, unit, value):
     from symmem.checking.parse import parse_number
 
-    assert parse_number(answer, unit)[0] == pytest.approx(value)
+    assert parse_number(answer, unit)[0] == pytest.approx(value, rel=1e-6)
 
 
 @pytest.mark.parametrize(("answer", "unit", "needle"), [
-    ("7.1 mV", "", "pure number"), ("3.2 uM", "mM", "unknown unit"),
-    ("5.9 kJ", "kJ/mol", "unknown unit"),
+    ("7.1 mV", "", "pure number"), ("7 ions", "mM", "not a unit of the same kind"),
+    ("5.9 kJ", "kJ/mol", "not a unit of the same kind"),
+    ("100 mV", "MΩ", "not a unit of the same kind as MΩ"), ("3 mm", "mM", "did you mean mM?"),
+    ("3 MM", "mM", "case-sensitive (M is mega); did you mean mM?"),
+    ("3 furlongs", "mm", "unknown unit furlongs"), ("3 m/s/s", "mm", "same kind"),
+    ("1 G", "mM", "unknown unit"), ("2 (mM", "mM", "give a number"),
 ])
 def test_a_unit_that_is_not_the_questions_is_refused_with_its_reason(answer, unit, needle):
     from symmem.checking.parse import parse_number
     from symmem.errors import ParseError
 
-    with pytest.raises(ParseError, match=needle):
+    with pytest.raises(ParseError, match=re.escape(needle)):
         parse_number(answer, unit)
 
 
@@ -173,7 +188,10 @@ def test_a_unit_that_is_not_the_questions_is_refused_with_its_reason(answer, uni
     ("ussing_flux_ratio", "c_o/c_i exp(zFV/(RT))", "incorrect"),
     ("donnan_numeric", "128 mM", "correct"),
     ("henderson_hasselbalch_numeric", "7.09", "correct"),
-    ("osmotic_pressure_numeric", "7.6 atm", "invalid"),
+    # 300 mOsm/L at 37 °C: cRT = 0.3 × 0.08206 × 310.15 = 7.63 atm = 5800 mmHg = 773 kPa
+    ("osmotic_pressure_numeric", "7.6 atm", "correct"),
+    ("osmotic_pressure_numeric", "773 kPa", "correct"),
+    ("osmotic_pressure_numeric", "7.6 mmHg", "incorrect"),
     # by hand: 130 sqrt(145 × 3.5/(10 × 140)) = 78.27 mM
     ("nkcc1_chloride_limit_numeric", "78.3 mM", "correct"),
     ("nkcc1_chloride_limit_numeric", "3.25 mM", "incorrect"),  # the KCC2 floor instead

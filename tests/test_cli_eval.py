@@ -99,3 +99,28 @@ def test_derive_unknown_name(capsys):
 def test_list_shows_derivations_with_step_counts(capsys):
     code, out, _ = run(["list", "derivations"], capsys)
     assert code == 0 and "nernst" in out and "steps" in out
+
+
+def test_eval_reads_values_with_units(capsys):
+    # 0.14 M is 140 mM and 37 °C is 310.15 K: the same E_K as the plain numbers,
+    # −89.06 mV (by hand: 26.73 mV × ln(5/140))
+    code, out, _ = run(["eval", "nernst", "c_in=0.14M", "c_out=5 mM", "z=1", "T=37°C"],
+                       capsys)
+    assert code == 0 and "E = -89.06 mV" in out
+    # 10 kΩ·cm² over 10⁴ µm² (10⁻⁴ cm²): 10⁴/10⁻⁴ Ω = 100 MΩ
+    code, out, _ = run(["eval", "input_resistance", "R_m=10 kΩ·cm²", "area=1e4 um^2"],
+                       capsys)
+    assert code == 0 and "R_in = 100 MΩ" in out
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("c_in=140mV", "mV is not a unit of the same kind as mM"),
+    ("c_in=140 furlongs", "furlongs is not a unit symmem knows; give it in mM"),
+    ("z=1mM", "z takes a plain number, without a unit"),
+    ("T=warm", "is not a number in K"),
+])
+def test_eval_refuses_a_unit_it_cannot_convert(value, says, capsys):
+    argv = ["eval", "nernst", "c_in=140", "c_out=5", "z=1"]
+    argv = [a for a in argv if a.split("=")[0] != value.split("=")[0]] + [value]
+    code, _, err = run(argv, capsys)
+    assert code == 2 and says in err

@@ -504,23 +504,11 @@ def parse_equation(line: str, known: Mapping[str, sp.Basic], form: str = "auto")
                  evaluate=False)
 
 
-#: units of potential, case-sensitive (MV is megavolts, not millivolts), in mV
-_POTENTIAL_UNITS = {"mV": 1.0, "millivolt": 1.0, "millivolts": 1.0, "V": 1e3, "volt": 1e3,
-                    "volts": 1e3, "μV": 1e-3, "muV": 1e-3, "uV": 1e-3, "microvolt": 1e-3,
-                    "microvolts": 1e-3, "kV": 1e6}
 _NUMBER = re.compile(r"^\s*([+-]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*"
-                     r"((?:[A-Za-zμµΩ][A-Za-zμµΩ/²³·*^()0-9 -]*)?)\.?\s*$")
-
-
-def _unit_key(unit: str) -> str:
-    """A unit as compared: no spaces, one micro sign, powers as superscripts
-    (``nC/cm^2`` and ``nC/cm²``, ``uM`` and ``µM`` are the same unit)."""
-    key = re.sub(r"\s*(\w+)\s*\^\s*\(?-1\)?", r"/\1", unit)  # kJ mol^-1 is kJ/mol
-    key = key.replace(" ", "").replace("μ", "µ").replace("**", "^").replace("·", "*")
-    key = re.sub(r"\^\(?([23])\)?", lambda m: "²" if m.group(1) == "2" else "³", key)
-    key = re.sub(r"^per", "/", key)
-    key = re.sub(r"(?i)ohms?", "Ω", key)  # MOhm, Mohm, megaohm spelled out
-    return re.sub(r"(^|/)(u|mu)(?=[A-Za-z])", r"\1µ", key)
+                     r"((?:(?:[A-Za-zμµΩ]|/\s*[A-Za-zμµΩ(])[A-Za-zμµΩ/²³·*^()0-9 -]*)?)\.?\s*$")
+#: a power of ten written out: 6.2 × 10^3, 6.2 x 10^3, 1.2*10**5, 1.0 · 10^(-1)
+_TIMES_TEN = re.compile(r"(\d\.?\d*)\s*(?:\*|x|×|·)\s*10\s*(?:\^|\*\*)\s*"
+                        r"(?:\(\s*([+-]?\d+)\s*\)|([+-]?\d+))")
 _HEDGES = re.compile(r"^\s*(?:about|approximately|approx\.?|roughly|around|circa|ca\.|nearly|"
                      r"almost|close to|~)\s*", re.IGNORECASE)
 
@@ -538,6 +526,7 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*=\s*", "", text)  # "E_K = "
     text = _HEDGES.sub("", text)
     text = re.sub(r"^\s*=\s*", "", text)
+    text = _TIMES_TEN.sub(lambda m: f"{m.group(1)}e{m.group(2) or m.group(3)}", text, count=1)
     match = _NUMBER.match(text)
     if not match:
         raise ParseError(f"give a number with an optional unit, for example -89 {unit}")
@@ -545,17 +534,44 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     typed = match.group(2).strip() or None
     if typed is None:
         return value, None
-    if unit == "mV":
-        if typed in ("MV", "Mv"):
-            raise ParseError(f"{shown(typed)} means megavolts; did you mean mV?")
-        factor = _POTENTIAL_UNITS.get(typed)
-        if factor is None:
-            factor = {k.lower(): v for k, v in _POTENTIAL_UNITS.items()}.get(typed.lower())
-    else:
-        factor = 1.0 if unit and _unit_key(typed) == _unit_key(unit) else None
-    if factor is None and not unit:
+    return value * _unit_factor(typed, unit), typed
+
+
+_PREFIX_NAMES = {"M": "mega", "m": "milli", "G": "giga", "k": "kilo"}
+
+
+def _unit_factor(typed: str, unit: str) -> float:
+    """The factor from the unit a student typed to the question's ``unit``, or a
+    :class:`ParseError` that says why it cannot be read or converted."""
+    from symmem.units import UnitError, factor
+
+    if not unit:
+        try:
+            if factor(typed, "") == 1.0:
+                return 1.0  # what is counted: 1.2 × 10⁵ spikes
+        except UnitError:
+            pass
         raise ParseError(f"this answer is a pure number, without a unit: give it without "
                          f"{shown(typed)}")
-    if factor is None:
-        raise ParseError(f"unknown unit {shown(typed)}; give the answer in {unit}")
-    return value * factor, typed
+    if typed.replace(" ", "") == unit.replace(" ", ""):
+        return 1.0
+    try:
+        known: float | None = factor(typed, unit)
+    except UnitError:
+        known = None
+        if typed.lower() == unit.lower() and typed[0] == unit[0]:
+            return 1.0  # mv, mmhg: only the case of a letter that is no prefix differs
+        try:
+            factor(typed, typed)
+        except UnitError:
+            raise ParseError(f"unknown unit {shown(typed)}; give the answer in "
+                             f"{unit}") from None
+    if typed.lower() == unit.lower() and known != 1.0:
+        said = (f" ({typed[0]} is {_PREFIX_NAMES[typed[0]]})"
+                if typed[0] != unit[0] and typed[0] in _PREFIX_NAMES else "")
+        raise ParseError(f"{shown(typed)} is not {unit}: units are case-sensitive{said}; "
+                         f"did you mean {unit}?")
+    if known is None:
+        raise ParseError(f"{shown(typed)} is not a unit of the same kind as {unit}; give "
+                         f"the answer in {unit}")
+    return known
