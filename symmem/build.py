@@ -162,8 +162,10 @@ def _build_one(path: Path, notebooks: Path, slides: Path, *, execute: bool, pdf:
     try:
         _build_into(built, path, notebooks, slides, execute=execute, pdf=pdf,
                     questions=questions)
-    except Exception as exc:  # a lecturer's derivation may fail in any way
-        built.error = built.error or f"{type(exc).__name__}: {exc}"
+    except (Exception, SystemExit) as exc:  # a lecturer's derivation may fail in any way
+        what = (f"the derivation calls sys.exit({exc.code!r})" if isinstance(exc, SystemExit)
+                else f"{type(exc).__name__}: {exc}")
+        built.error = built.error or what
     built.seconds = time.perf_counter() - started
     return built
 

@@ -83,7 +83,9 @@ def load_derivation(path: Path) -> Loaded:
         spec.loader.exec_module(module)
         build = getattr(module, "build", None)
         if build is None:
-            raise AttributeError(f"{path} has no build() function")
+            raise AttributeError(f"{path} has no build() function (a derivation file "
+                                 "defines build() and returns a Derivation: see "
+                                 "docs/authoring.md)")
         derivation = build()
         from symmem.derivation import Derivation
 
@@ -91,11 +93,16 @@ def load_derivation(path: Path) -> Loaded:
             raise TypeError(f"{path}: build() returned {type(derivation).__name__}, "
                             "not a Derivation")
         loaded.derivation = derivation
-    except Exception as exc:  # a lecturer's file may fail in any way; report, never crash
-        last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
-        loaded.error = f"{type(exc).__name__}: {exc}{where}"
-        loaded.exception = exc
+    except (Exception, SystemExit) as exc:  # a lecturer's file may fail in any way,
+        # even call sys.exit(): report it, never stop the build or lose the others
+        # where in the lecturer's own files it failed, not inside importlib or symmem
+        frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+                  if Path(frame.filename).resolve().parent == path.resolve().parent]
+        where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        what = (f"the file calls sys.exit({exc.code!r})" if isinstance(exc, SystemExit)
+                else f"{type(exc).__name__}: {exc}")
+        loaded.error = f"{what}{where}"
+        loaded.exception = exc if isinstance(exc, Exception) else RuntimeError(what)
     return loaded
 
 

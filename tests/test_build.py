@@ -147,6 +147,9 @@ def test_one_failing_derivation_does_not_stop_the_others(tmp_path, capsys):
     assert wrong != (COURSE / "nernst.py").read_text()
     (course / "wrong_sign.py").write_text(wrong)
     (course / "syntax.py").write_text("def build(:\n")
+    (course / "exits.py").write_text("import sys\nsys.exit(3)\n")
+    (course / "_helper.py").write_text("def f():\n    raise ValueError('in the helper')\n")
+    (course / "helped.py").write_text("import _helper\n_helper.f()\n")
     code = main(["build", "--derivations", str(course), "--out", str(tmp_path / "nb"),
                  "--slides", str(tmp_path / "sl"), "--no-pdf"])
     out = capsys.readouterr().out
@@ -156,7 +159,14 @@ def test_one_failing_derivation_does_not_stop_the_others(tmp_path, capsys):
     # the last step no longer follows: E = RT/(zF) ln(c_o/c_i) is not -E of step 4
     assert "FAILED wrong_sign: derivation 'nernst', step 5 (rewrite): does not follow" in out
     assert "FAILED syntax: the file could not be built: SyntaxError" in out
-    assert "Built 1 of 3 derivations" in out
+    # a file that calls sys.exit() is one failure among others, not the end of the build;
+    # a failure is placed in the lecturer's own files, not inside importlib
+    assert "FAILED exits: the file could not be built: the file calls sys.exit(3) " \
+        "(exits.py:2)" in out
+    assert "FAILED helped: the file could not be built: ValueError: in the helper " \
+        "(_helper.py:2)" in out
+    assert "frozen" not in out
+    assert "Built 1 of 5 derivations" in out
 
 
 def test_build_usage_errors_are_one_line(tmp_path, capsys):
