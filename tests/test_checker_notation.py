@@ -170,6 +170,7 @@ def test_numbers_in_the_units_of_every_law(answer, unit, value):
     ("5.9 kJ", "kJ/mol", "not a unit of the same kind"),
     ("100 mV", "MΩ", "not a unit of the same kind as MΩ"), ("3 mm", "mM", "did you mean mM?"),
     ("3 MM", "mM", "case-sensitive (M is mega); did you mean mM?"),
+    ("5.9 KJ/mol", "kJ/mol", "KJ/mol is not kJ/mol: units are case-sensitive; did you mean"),
     ("3 furlongs", "mm", "unknown unit furlongs"), ("3 m/s/s", "mm", "same kind"),
     ("1 G", "mM", "unknown unit"), ("2 (mM", "mM", "give a number"),
 ])

@@ -564,8 +564,9 @@ def _unit_factor(typed: str, unit: str) -> float:
         try:
             factor(typed, typed)
         except UnitError:
-            raise ParseError(f"unknown unit {shown(typed)}; give the answer in "
-                             f"{unit}") from None
+            if typed.lower() != unit.lower():
+                raise ParseError(f"unknown unit {shown(typed)}; give the answer in "
+                                 f"{unit}") from None
     if typed.lower() == unit.lower() and known != 1.0:
         said = (f" ({typed[0]} is {_PREFIX_NAMES[typed[0]]})"
                 if typed[0] != unit[0] and typed[0] in _PREFIX_NAMES else "")
