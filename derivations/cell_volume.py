@@ -46,8 +46,9 @@ def build() -> Derivation:
              "intercept at infinite osmolarity is the non-osmotic fraction b.")
     d.example("cell_volume", "Half-strength medium, a cell with no non-osmotic volume: it "
               "doubles.", osmolarity=145, osmolarity0=290)
-    d.example("cell_volume", "The same with b = 0.4 (solids and bound water): it grows by "
-              "60 %.", osmolarity=145, osmolarity0=290, b=0.4)
+    d.example("cell_volume", "The same with b = 0.4, the intercept measured for squid giant "
+              "axons (Freeman et al. 1966): it grows by 60 %.", osmolarity=145,
+              osmolarity0=290, b=0.4)
     d.exercise("Write the volume W/W₀ of a cell in a medium of osmolarity c, with "
                "isotonic osmolarity c_0 and non-osmotic fraction b.",
                "b + (1 - b) c_0/c", question="cell_volume")

@@ -116,8 +116,10 @@ CELLS: dict[str, Cell] = {
     # tissue, so 0.25 of the cells' (Syková & Nicholson 2008); ATP gone within 2–3 min of
     # global ischemia (Hansen 1985), tau 1 min; the pump's Na+ activation K ≈ 10 mM with
     # Hill coefficient 3; dendrites give much membrane per volume (A/W = 1.5 µm⁻¹);
-    # b = 0.3 is a choice in the 0.2-0.4 that Boyle-van 't Hoff plots of cells give, not
-    # a measurement of cortical neurons
+    # b = 0.3 is a choice within what Boyle-van 't Hoff plots of other cells give (0.12 for
+    # sea-urchin eggs, Lucke, Larrabee & Hartline 1935; 0.2 and 0.4 for lobster and squid
+    # giant axons, Freeman, Reuben, Brandt & Grundfest 1966), not a measurement of
+    # cortical neurons
     "neuron": Cell(name="neuron", radius=2e-6, V_rest_mV=-70.0, P_K=2e-8, P_Cl=2e-9,
                    P_Ca=1e-12, tau_ATP=60.0, free_Ca_fraction=0.01, ecs_ratio=0.25,
                    pump_K_Na=10.0, b=0.3,

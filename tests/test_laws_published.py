@@ -339,6 +339,19 @@ def test_nkcc1_limit_puts_e_cl_midway_between_e_na_and_e_k():
         assert out["E_Cl"] == pytest.approx(mean, rel=1e-9)
 
 
+def test_nkcc1_ceiling_lies_above_the_squid_axons_measured_chloride():
+    # The squid giant axon takes up Cl- with Na+ and K+ (Russell 1979, J. Gen. Physiol.
+    # 73:801) and holds it above equilibrium: Hille (2001) Table 1.1 gives [Cl-]i 40-150 mM
+    # against 560 outside, with [Na+] 50/440 and [K+] 400/20 mM. The cotransporter's
+    # ceiling from those concentrations must lie above every measured [Cl-]i; by hand
+    # 560 sqrt(440 x 20/(50 x 400)) = 371.5 mM. A consistency check with published data
+    # (the measurement is a range, not the ceiling itself), pinned by the hand value.
+    out = symmem.evaluate("nkcc1_chloride_limit", Na_in=50, Na_out=440, K_in=400, K_out=20,
+                          Cl_out=560, T=291.15)
+    assert out["Cl_in"] == pytest.approx(560 * math.sqrt(440 * 20 / (50 * 400)), rel=1e-12)
+    assert out["Cl_in"] > 150
+
+
 def test_e_gaba_with_bicarbonate_lies_positive_to_e_cl():
     # GABA_A receptors pass HCO3- with P_HCO3/P_Cl = 0.2 (Bormann, Hamill & Sakmann 1987);
     # with [Cl]i 7, [Cl]o 130, [HCO3]i 15, [HCO3]o 25 mM, E_GABA lies several mV positive
@@ -380,6 +393,29 @@ def test_van_t_hoff_boyle_cell_volume():
     assert volume(osmolarity=290, b=0.3) == pytest.approx(1.0, rel=1e-12)  # isotonic
     with pytest.raises(InputError, match="below 1"):
         volume(osmolarity=145, b=1.0)
+
+
+def test_cell_volume_as_boyle_van_t_hoff_plots_of_cells_measure_it():
+    # Lucke, Larrabee & Hartline (1935, J. Gen. Physiol. 19:1), sea-urchin (Arbacia) eggs:
+    # volume times osmotic pressure is constant once the osmotically inactive volume, 12 %
+    # of the initial volume, is set aside: (V - b) pi = (1 - b) pi_0. In 60 % sea water, by
+    # hand, V/V_0 = 0.12 + 0.88/0.6 = 1.587.
+    volume = symmem.law("cell_volume").numeric
+    assert volume(osmolarity=600, osmolarity0=1000, b=0.12) == pytest.approx(1.58667,
+                                                                             rel=1e-5)
+    for fraction in (0.5, 0.8, 1.5, 3.0):
+        v = volume(osmolarity=1000 * fraction, osmolarity0=1000, b=0.12)
+        assert (v - 0.12) * fraction == pytest.approx(0.88, rel=1e-12)
+    # Freeman, Reuben, Brandt & Grundfest (1966, J. Gen. Physiol. 50:423): volume against
+    # pi_0/pi is a straight line for squid and lobster giant axons, whose intercept is
+    # 0.4 and 0.2 of the isotonic volume. The law's plot is that line: through (1, 1), and
+    # its points at pi_0/pi = 2 and 4 extrapolate to the published intercept at 0.
+    for b in (0.2, 0.4):
+        at = {x: volume(osmolarity=1000 / x, osmolarity0=1000, b=b) for x in (1, 2, 4)}
+        assert at[1] == pytest.approx(1.0, rel=1e-12)
+        slope = (at[4] - at[2]) / 2
+        assert at[2] - 2 * slope == pytest.approx(b, abs=1e-12)
+        assert at[1] == pytest.approx(b + slope, rel=1e-12)
 
 
 def test_cell_volume_after_hypertonic_saline_as_in_guyton_and_hall():
