@@ -5,7 +5,9 @@ executed), draw its figures as PDF, write ``NAME.tex`` and compile it with pdfla
 when that is on the PATH, and write ``NAME.html``, an offline reveal.js deck made
 from the notebook (:mod:`symmem.reveal`; its scripts are copied to ``_static/``).
 One derivation's failure (a file that does not load, a step that does not follow, a
-LaTeX error) is reported with its name and step and does not stop the others.
+LaTeX error, a crash) is reported with its name and step and does not stop the others;
+one still building after ``timeout`` seconds is stopped and reported with the line of
+its file it was at (:mod:`symmem.limited` runs the workers).
 All files are written atomically.
 
 Builds are incremental: ``SLIDES/.symmem-build.json`` records, for each derivation, a
@@ -19,20 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from types import FrameType
 
 from symmem.course import bundled_folder, course_files, helpers_importable, load_derivation
 from symmem.errors import BuildError, MissingError
 from symmem.files import write_atomic
+from symmem.limited import Outcome, run_limited
 
 __all__ = ["Built", "build"]
 
@@ -50,6 +53,7 @@ class Built:
 
 
 MANIFEST = ".symmem-build.json"
+TIMEOUT = 300.0  # s for one derivation: twenty times the slowest bundled one, executed
 
 
 def _digest(data: bytes) -> str:
@@ -215,6 +219,31 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
             built.error = f"slides: {exc}"
 
 
+def _where(frame: FrameType, folder: Path) -> str | None:
+    """The innermost line of the lecturer's own files (``folder``) in a stopped stack."""
+    while frame is not None:
+        filename = Path(frame.f_code.co_filename)
+        if filename.parent.resolve() == folder:
+            return f"{filename.name}:{frame.f_lineno} in {frame.f_code.co_name}()"
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+def _record(manifest: dict, slides: Path, files: list[Path], results: dict[str, Built],
+            keys: dict[str, str]) -> None:
+    """Write the manifest: what each built derivation depends on and wrote (a failed
+    or unfinished one is dropped, so the next build tries it again)."""
+    for path in files:
+        built = results.get(path.stem)
+        if built is None or built.error:
+            manifest.pop(path.stem, None)
+        else:
+            manifest[path.stem] = {"key": keys[path.stem], "steps": built.steps,
+                                   "files": {str(f): _digest(f.read_bytes())
+                                             for f in built.files}}
+    write_atomic(slides / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+
+
 def _warm_up() -> None:
     """Import the heavy libraries once, before the worker processes fork."""
     import matplotlib
@@ -231,13 +260,16 @@ def _warm_up() -> None:
 def build(derivations: str | Path | None = None, notebooks: str | Path = "notebooks",
           slides: str | Path = "slides", *, execute: bool = False, pdf: bool = True,
           jobs: int | None = None, report: Callable[[str], None] | None = None,
-          bar: bool = False, force: bool = False) -> list[Built]:
+          bar: bool = False, force: bool = False,
+          timeout: float | None = TIMEOUT) -> list[Built]:
     """Build every derivation in ``derivations``; return one :class:`Built` per file.
 
     Derivations are built in ``jobs`` worker processes (default: up to 2, one per CPU).
     ``report`` receives one line per derivation as it finishes (default: print);
     ``bar`` shows a progress bar on stderr, with the lines printed above it. A
-    derivation that is up to date is skipped unless ``force``.
+    derivation that is up to date is skipped unless ``force``. Each derivation is built
+    in a child process and stopped after ``timeout`` seconds (None or 0: no limit),
+    reported with the line of the lecturer's file it was at.
     """
     import shutil
 
@@ -289,38 +321,30 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
         if progress is not None:
             progress.update(1)
 
-    try:
-        if jobs == 1:
-            for path in files:
-                finished(_build_one(path, notebooks, slides, **options))
+    def ended(path: Path, outcome: Outcome) -> None:
+        if outcome.value is not None:
+            finished(outcome.value)
+        elif outcome.stopped:
+            at = f" at {outcome.where}" if outcome.where else ""
+            finished(Built(path.stem, seconds=float(timeout or 0), error=(
+                f"still running after {timeout:g} s, so it was stopped{at} (a loop that "
+                "never ends? symmem build --timeout SECONDS allows longer)")))
         else:
-            context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                # larger files first: the long derivations start early and the pool packs
-                by_size = sorted(files, key=lambda p: p.stat().st_size, reverse=True)
-                futures = {pool.submit(_build_one, path, notebooks, slides, **options): path
-                           for path in by_size}
-                for future in as_completed(futures):
-                    try:
-                        finished(future.result())
-                    except Exception as exc:  # the worker process itself died
-                        finished(Built(futures[future].stem,
-                                       error=f"the build process failed: {exc!r}"))
+            finished(Built(path.stem, error=outcome.died))
+
+    # larger files first: the long derivations start early and the workers pack
+    by_size = sorted(files, key=lambda p: p.stat().st_size, reverse=True)
+    try:
+        run_limited(by_size, partial(_build_one, notebooks=notebooks, slides=slides, **options),
+                    jobs=jobs, limit=timeout, done=ended,
+                    locate=partial(_where, folder=by_size[0].parent.resolve()))
     finally:
         if progress is not None:
             progress.close()
+        _record(manifest, slides, files, results, keys)
     if pdf and not compile_pdfs:
         say("  (pdflatex is not on the PATH: wrote the .tex slides without PDFs; install "
             "TeX Live, e.g. apt-get install texlive-latex-extra)")
-    for path in files:
-        built = results[path.stem]
-        if built.error:
-            manifest.pop(path.stem, None)
-        else:
-            manifest[path.stem] = {"key": keys[path.stem], "steps": built.steps,
-                                   "files": {str(f): _digest(f.read_bytes())
-                                             for f in built.files}}
-    write_atomic(slides / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return [results[path.stem] for path in all_files]
 
 

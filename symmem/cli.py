@@ -258,10 +258,23 @@ def cmd_build(args: argparse.Namespace) -> int:
           + (" (executing notebooks)" if args.execute else ""))
     results = build(args.derivations, notebooks, slides, execute=args.execute,
                     pdf=not args.no_pdf, jobs=args.jobs, bar=sys.stderr.isatty() and not args.quiet,
-                    force=args.force,
+                    force=args.force, **({} if args.timeout is None else
+                                         {"timeout": args.timeout}),
                     report=(lambda line: None) if args.quiet else None)
     print(summary(results, time.perf_counter() - started, notebooks, slides))
     return 1 if any(r.error for r in results) else 0
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a time in seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 (no limit) or a number of "
+                                         "seconds above 0")
+    return value
 
 
 def _register_build(sub: argparse._SubParsersAction) -> None:
@@ -295,6 +308,9 @@ def _register_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="print the summary only")
     p.add_argument("--force", action="store_true",
                    help="build every derivation, even those whose inputs are unchanged")
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="stop a derivation still building after this long and report the "
+                   "line of its file it was at (default: 300; 0: no limit)")
     p.set_defaults(func=cmd_build)
 
 

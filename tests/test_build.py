@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -241,3 +242,41 @@ def test_changed_options_or_helpers_rebuild(tmp_path):
     (course / "_helper.py").write_text("X = 1\n")
     again = build(course, out, slides, pdf=False, jobs=1, report=lambda line: None)
     assert [b.skipped for b in again] == [False, False]  # a helper may change any file
+
+
+def test_a_derivation_that_never_ends_is_stopped_where_it_loops(tmp_path, capsys):
+    """A lecturer's loop (in Python or inside C) or crash is one failure, not a hung build."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "spins.py").write_text("def build():\n    n = 0\n    while True:\n"
+                                     "        n += 1\n")
+    (course / "in_c.py").write_text("def build():\n    return sum(range(10**15))\n")
+    (course / "crashes.py").write_text("import os, signal\n\n\ndef build():\n"
+                                       "    os.kill(os.getpid(), signal.SIGSEGV)\n")
+    code = main(["build", "--derivations", str(course), "--out", str(tmp_path / "nb"),
+                 "--slides", str(tmp_path / "sl"), "--no-pdf", "--timeout", "4"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Built 0 of 3 derivations" in out, out
+    assert re.search(r"FAILED spins: still running after 4 s, so it was stopped at "
+                     r"spins\.py:[34] in build\(\)", out), out
+    # a loop in C does not see SIGTERM: it is killed after the grace period, unplaced
+    assert re.search(r"FAILED in_c: still running after 4 s, so it was stopped "
+                     r"(at in_c\.py:\d+ in \S+ )?\(a loop", out), out
+    assert "FAILED crashes: the build process crashed (SIGSEGV)" in out
+    assert "--timeout SECONDS allows longer" in out
+    assert not (tmp_path / "nb").exists() or not list((tmp_path / "nb").iterdir())
+    # nothing stopped is recorded as built: the next build tries them again
+    assert json.loads((tmp_path / "sl" / ".symmem-build.json").read_text()) == {}
+
+
+def test_build_timeout_is_checked_and_its_help_gives_the_default(capsys):
+    from symmem.build import TIMEOUT
+
+    for bad in ("-1", "soon", "nan", "inf"):
+        with pytest.raises(SystemExit):
+            main(["build", "--timeout", bad])
+        assert "--timeout" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert f"(default: {TIMEOUT:g}; 0: no limit)" in " ".join(capsys.readouterr().out.split())
