@@ -378,8 +378,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(f"{result.verdict} (score {result.score:g})")
-        if result.interpreted:
-            print(f"  read as: {result.interpreted}")
+        if result.read_as or result.interpreted:
+            print(f"  read as: {result.read_as or result.interpreted}")
         print(f"  {result.feedback}")
         if result.mistakes:
             print(f"  mistakes: {', '.join(result.mistakes)}")

@@ -273,8 +273,9 @@ def test_check_json_has_the_documented_fields(capsys):
     assert main(["check", "nernst", "RT/(zF) ln(c_i/c_o)", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"question", "answer", "verdict", "score", "feedback", "mistakes",
-                        "interpreted"}
+                        "interpreted", "read_as"}
     assert out["mistakes"] == ["inverted_ratio"] and r"\ln" in out["interpreted"]
+    assert out["read_as"] == "R*T*ln(c_in/c_out)/(z*F)"
     assert main(["check", "nernts", "x"]) == 2
     assert "did you mean 'nernst'" in capsys.readouterr().err
 

@@ -15,6 +15,7 @@ import sympy as sp
 
 from symmem.checking.judge import Result, judge_expression
 from symmem.checking.parse import ParseError, parse_answer, parse_equation
+from symmem.checking.plain import plain
 from symmem.checking.questions import ALIASES, Question, SymbolTable, symbol_table
 from symmem.equivalence import Outcome, equivalent
 from symmem.latex import latex
@@ -99,7 +100,7 @@ def compare(expected: Any, answer: Any, symbols: Iterable[Any] | None = None, *,
         return _compare_equations(name, reference, got, left, got_left, shown_answer)
     lhs = (left,) if left else ()
     if got_left is not None and lhs and got_left not in lhs:
-        return Result(name, shown_answer, "invalid", interpreted=latex(got),
+        return Result(name, shown_answer, "invalid", interpreted=latex(got), read_as=plain(got),
                       feedback=f"the left side {got_left} is not {left}")
     question = Question(name, "", reference, table, lhs=lhs or ((got_left,) if got_left
                                                                else ()))
@@ -122,7 +123,8 @@ def _compare_equations(name: str, reference: sp.Basic, got: sp.Basic, left: str 
     first = as_equation(reference, left, symbol)
     second = as_equation(got, got_left, symbol)
     decision = equivalent(first, second)
-    result = Result(name, shown_answer, "incorrect", interpreted=latex(second))
+    result = Result(name, shown_answer, "incorrect", interpreted=latex(second),
+                    read_as=plain(second))
     if decision.holds:
         result.verdict, result.score = "correct", 1.0
         result.feedback = "Correct: the two equations are equivalent."

@@ -28,6 +28,7 @@ from typing import Any
 import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
+from symmem.checking.plain import plain
 from symmem.checking.questions import GENERIC_IONS, Question, question
 from symmem.equivalence import (
     Outcome,
@@ -91,7 +92,8 @@ class Result:
     score: float = 0.0
     feedback: str = ""
     mistakes: list[str] = field(default_factory=list)
-    interpreted: str = ""
+    interpreted: str = ""  # what the answer was read as, in LaTeX (for a notebook)
+    read_as: str = ""  # the same in the checker's input notation (for a terminal)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -337,7 +339,7 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
         return result
     accepted = q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ())
     if left is not None and left not in accepted:
-        result.interpreted = latex(expr)
+        result.interpreted, result.read_as = latex(expr), plain(expr)
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "
                            f"({', '.join(q.lhs) or 'leave it out'})")
         return result
@@ -376,7 +378,7 @@ def _log_note(q: Question, answer: str, form: str, result: Result) -> str:
 
 def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
     """Judge an answer already read into SymPy (``answer`` is the text it came from)."""
-    result = Result(q.name, answer, "invalid", interpreted=latex(expr))
+    result = Result(q.name, answer, "invalid", interpreted=latex(expr), read_as=plain(expr))
     prep = _prepare(q)
     points = prep.samples
     extra = expr.free_symbols - q.answer.free_symbols
@@ -465,6 +467,7 @@ def _check_number(q: Question, answer: str, params: Mapping[str, Any]) -> Result
         result.feedback = str(exc)
         return result
     result.interpreted = f"{value:g}\\ \\mathrm{{{q.unit}}}" if q.unit else f"{value:g}"
+    result.read_as = f"{value:g} {q.unit}" if q.unit else f"{value:g}"
     tolerance = max(q.tolerance, q.rel_tolerance * abs(expected))
     if abs(value - expected) <= tolerance:
         result.verdict, result.score = "correct", 1.0

@@ -520,8 +520,9 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     ``≈ −89.06 millivolts``, ``-0.089 V``. Units are case-sensitive: ``MV`` (megavolts)
     is refused with a hint rather than read as mV.
     """
+    example = "-89 mV" if unit == "mV" else f"12.5 {unit}".strip()
     if not isinstance(answer, str) or len(answer) > 80:
-        raise ParseError("give a number, for example -89 mV")
+        raise ParseError(f"give a number, for example {example}")
     text = normalise(answer).strip()
     text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*=\s*", "", text)  # "E_K = "
     text = _HEDGES.sub("", text)
@@ -529,7 +530,8 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     text = _TIMES_TEN.sub(lambda m: f"{m.group(1)}e{m.group(2) or m.group(3)}", text, count=1)
     match = _NUMBER.match(text)
     if not match:
-        raise ParseError(f"give a number with an optional unit, for example -89 {unit}")
+        raise ParseError("give a number, for example 12.5" if not unit else
+                         f"give a number with an optional unit, for example {example}")
     value = float(match.group(1).replace(" ", ""))
     typed = match.group(2).strip() or None
     if typed is None:

@@ -17,6 +17,7 @@ import sympy as sp
 
 from symmem.checking.judge import Result, _textbook_constants, check
 from symmem.checking.parse import ParseError, parse_equation
+from symmem.checking.plain import plain
 from symmem.checking.questions import question, symbol_table
 from symmem.equivalence import implies
 from symmem.latex import latex
@@ -133,7 +134,7 @@ def check_steps(question_name: str, text: str, *, format: str = "auto") -> Resul
         if not ok:
             slip = _what_went_wrong(before, after)
             result.verdict = "incorrect"
-            result.interpreted = latex(after)
+            result.interpreted, result.read_as = latex(after), plain(after)
             result.feedback = (f"line {number} does not follow from line {number - 1}"
                                + (f": {slip}." if slip else "."))
             return result
