@@ -97,11 +97,32 @@ def test_negative_answers_on_the_command_line_are_answers_not_options(capsys):
      "V = ψ_i − ψ_o"),
     ("ghk_current", "-P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/(1 - exp(-z F V/(R T)))",
      "other_convention", "outward current as positive"),
+    # a worked case's numbers where the question asks for the general expression
+    ("henderson_hasselbalch", "6.1 + log10(HCO3/(0.03 PCO2))", "numbers_for_symbols",
+     "right with pK = 6.1, s_CO2 = 0.03"),
+    ("nernst", "RT/(2F) ln(c_o/c_i)", "numbers_for_symbols", "right with z = 2"),
 ])
 def test_physiology_misconceptions_are_named(question, answer, code, says):
     result = check(question, answer)
     assert result.verdict == "incorrect" and result.mistakes == [code], result
     assert says in result.feedback
+
+
+def test_numbers_for_symbols_is_named_only_when_some_values_make_it_right():
+    # ln of one concentration is wrong whatever z is: not a filled-in symbol
+    assert "numbers_for_symbols" not in check("nernst", "RT/(2F) ln(c_o)").mistakes
+    # 2p/k lacks no symbol: a constant factor, as before
+    assert check("pump_leak_steady_state", "2p/k").mistakes == ["constant_factor"]
+    # relative permeabilities (Hodgkin & Katz's squid axon, 1 : 0.04 : 0.45) for P_K,
+    # P_Na and P_Cl, with the 1 left out as it usually is
+    ratios = check("ghk_voltage", "RT/F ln((K_o + 0.04 Na_o + 0.45 Cl_i)/"
+                                  "(K_i + 0.04 Na_i + 0.45 Cl_o))")
+    assert ratios.mistakes == ["numbers_for_symbols"]
+    assert "P_Cl = 0.45, P_K = 1, P_Na = 0.04" in ratios.feedback
+    # more candidate assignments than the limit (7 values for 3 symbols: 343 > 200): no
+    # guess, although P_K = 2, P_Na = 3, P_Cl = 5 would fit
+    many = "RT/F ln((2 K_o + 3 Na_o + 5 Cl_i)/(2 K_i + 3 Na_i + 5 Cl_o))"
+    assert "numbers_for_symbols" not in check("ghk_voltage", many).mistakes
 
 
 def test_a_number_right_at_another_temperature_is_named():

@@ -18,6 +18,7 @@ kernel's tree walk; nothing is compiled or executed.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -70,13 +71,15 @@ FEEDBACK: dict[str, str] = {
     "log_of_concentration": "You took the logarithm of one concentration; the equation needs "
                             "the logarithm of the ratio of the two.",
     "other_convention": "Your answer is right under another sign convention.",
+    "numbers_for_symbols": "You put numbers where the question asks for symbols.",
 }
 
 #: partial credit a lecturer would give for a single recognised slip
 SCORES = {"sign_error": 0.5, "inverted_ratio": 0.5, "missing_valence": 0.5, "log_base": 0.5,
           "exponent_sign": 0.5, "missing_term": 0.5, "chloride_placement": 0.5,
           "constant_factor": 0.5, "units_factor": 0.75, "reciprocal": 0.25,
-          "temperature": 0.5, "log_of_concentration": 0.25, "other_convention": 0.75}
+          "temperature": 0.5, "log_of_concentration": 0.25, "other_convention": 0.75,
+          "numbers_for_symbols": 0.5}
 
 _EXACT = 1e-8
 _APPROX = 5e-4  # a wrong answer this close to a mutant is that mutant
@@ -290,6 +293,42 @@ def _fixed_temperature(q: Question, expr: sp.Expr) -> str | None:
     return None
 
 
+def _numbers_for_symbols(q: Question, expr: sp.Expr) -> str | None:
+    """The sentence for an answer that is the right one with numbers put in for some of
+    its symbols (6.1 for pK, 0.03 for s, 2 for z), or None.
+
+    The symbols the answer lacks are tried with the numbers it has and their
+    reciprocals (1/(0.03 PCO2) holds 33.3), and with 1 where only their ratios matter;
+    a match at every sample point names them.
+    At most three symbols and 200 assignments are tried.
+    """
+    missing = sorted(q.answer.free_symbols - expr.free_symbols, key=lambda s: s.name)
+    numbers = {abs(n) for n in expr.atoms(sp.Number) if n.is_finite} - {0, 1}
+    if not missing or len(missing) > 3 or not numbers:
+        return None
+    points = sample_points(q.answer.free_symbols | expr.free_symbols, n=6, physical=True)
+    reference = values(q.answer, points)
+    # 1 too where only the ratios of the missing symbols matter: relative permeabilities
+    # are written 1 : 0.04 : 0.45 with the 1 left out (but c_i = 1 in ln(c_o/c_i) is not
+    # a number put in, it is the logarithm of one concentration)
+    scaled = values(q.answer.xreplace({s: 2 * s for s in missing}), points)
+    ones = {sp.Integer(1)} if len(missing) > 1 and agree(scaled, reference, 1e-9) else set()
+    candidates = sorted({*ones, *numbers, *(1 / n for n in numbers)}, key=float)
+    if len(candidates) ** len(missing) > 200:
+        return None
+    got = values(expr, points)
+    for chosen in itertools.product(candidates, repeat=len(missing)):
+        filled = q.answer.xreplace(dict(zip(missing, chosen, strict=True)))
+        if agree(got, values(filled, points), 1e-6):
+            shown_values = ", ".join(f"{plain(s)} = {float(v):.4g}"
+                                     for s, v in zip(missing, chosen, strict=True))
+            names = " and ".join(plain(s) for s in missing)
+            kept = "a symbol" if len(missing) == 1 else "symbols"
+            return (f"Your answer is right with {shown_values}; the question asks for the "
+                    f"general expression: keep {names} as {kept}.")
+    return None
+
+
 def _has_inverted_log(q: Question, expr: sp.Expr) -> bool:
     ref_args = {L.args[0] for L in q.answer.atoms(sp.log)}
     for L in expr.atoms(sp.log):
@@ -421,6 +460,10 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
         fixed = _fixed_temperature(q, expr)
         if fixed:
             codes, extra = ["temperature"], f" {fixed}"
+    if not codes:
+        filled = _numbers_for_symbols(q, expr)
+        if filled:
+            codes, extra = ["numbers_for_symbols"], f" {filled}"
     result.verdict = "incorrect"
     result.mistakes = codes
     if codes:
