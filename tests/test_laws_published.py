@@ -342,14 +342,18 @@ def test_nkcc1_limit_puts_e_cl_midway_between_e_na_and_e_k():
 def test_nkcc1_ceiling_lies_above_the_squid_axons_measured_chloride():
     # The squid giant axon takes up Cl- with Na+ and K+ (Russell 1979, J. Gen. Physiol.
     # 73:801) and holds it above equilibrium: Hille (2001) Table 1.1 gives [Cl-]i 40-150 mM
-    # against 560 outside, with [Na+] 50/440 and [K+] 400/20 mM. The cotransporter's
-    # ceiling from those concentrations must lie above every measured [Cl-]i; by hand
-    # 560 sqrt(440 x 20/(50 x 400)) = 371.5 mM. A consistency check with published data
-    # (the measurement is a range, not the ceiling itself), pinned by the hand value.
+    # against 560 outside, with [Na+] 50/440 and [K+] 400/20 mM. The law is NKCC1's
+    # 1 Na : 1 K : 2 Cl; by hand 560 sqrt(440 x 20/(50 x 400)) = 371.5 mM. The squid's own
+    # cotransporter moves 2 Na : 1 K : 3 Cl (Russell 2000, Physiol. Rev. 80:211), whose
+    # ceiling is higher still: 560 ((440/50)^2 x 20/400)^(1/3) = 879 mM. Either ceiling
+    # must lie above every measured [Cl-]i. A consistency check with published data (the
+    # measurement is a range, not the ceiling itself), pinned by the hand value.
     out = symmem.evaluate("nkcc1_chloride_limit", Na_in=50, Na_out=440, K_in=400, K_out=20,
                           Cl_out=560, T=291.15)
     assert out["Cl_in"] == pytest.approx(560 * math.sqrt(440 * 20 / (50 * 400)), rel=1e-12)
-    assert out["Cl_in"] > 150
+    squid_ceiling = 560 * ((440 / 50) ** 2 * 20 / 400) ** (1 / 3)
+    assert squid_ceiling == pytest.approx(879.4, abs=0.1)
+    assert 150 < out["Cl_in"] < squid_ceiling
 
 
 def test_e_gaba_with_bicarbonate_lies_positive_to_e_cl():
