@@ -86,9 +86,9 @@ def _ended(code: int | None) -> str:
     if code is not None and code < 0:
         name = signal.Signals(-code).name
         if -code == signal.SIGKILL:
-            return f"the build process was killed ({name}: out of memory?)"
-        return f"the build process crashed ({name})"
-    return f"the build process exited with code {code} before reporting"
+            return f"the worker process was killed ({name}: out of memory?)"
+        return f"the worker process crashed ({name})"
+    return f"the worker process exited with code {code} before reporting"
 
 
 @dataclass
@@ -126,6 +126,7 @@ def run_limited(items: Iterable[Any], work: Callable[[Any], Any], *, jobs: int,
         while pending or any(w.busy for w in workers):
             while pending and len([w for w in workers if w.busy]) < max(1, jobs):
                 worker = next((w for w in workers if not w.busy), None)
+                fresh = worker is None
                 if worker is None:
                     worker = start()
                     workers.append(worker)
@@ -133,10 +134,14 @@ def run_limited(items: Iterable[Any], work: Callable[[Any], Any], *, jobs: int,
                 worker.started, worker.terminated = time.monotonic(), None
                 try:
                     worker.conn.send((worker.item,))
-                except OSError:  # it ended while idle: give the item to a fresh one
+                except OSError as exc:  # it ended while idle: a fresh one takes the item
                     workers.remove(worker)
                     _retire(worker)
-                    pending.insert(0, worker.item)
+                    if fresh:  # a child that cannot even start: say so, do not retry
+                        done(worker.item, Outcome(died=f"the worker process did not start "
+                                                       f"({exc})"))
+                    else:
+                        pending.insert(0, worker.item)
             busy = [w for w in workers if w.busy]
             ready = wait([w.conn for w in busy], timeout=_next_check(busy, limit, grace))
             for worker in busy:

@@ -263,7 +263,7 @@ def test_a_derivation_that_never_ends_is_stopped_where_it_loops(tmp_path, capsys
     # a loop in C does not see SIGTERM: it is killed after the grace period, unplaced
     assert re.search(r"FAILED in_c: still running after 4 s, so it was stopped "
                      r"(at in_c\.py:\d+ in \S+ )?\(a loop", out), out
-    assert "FAILED crashes: the build process crashed (SIGSEGV)" in out
+    assert "FAILED crashes: the worker process crashed (SIGSEGV)" in out
     assert "--timeout SECONDS allows longer" in out
     assert not (tmp_path / "nb").exists() or not list((tmp_path / "nb").iterdir())
     # nothing stopped is recorded as built: the next build tries them again
