@@ -26,13 +26,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import FrameType
 
-from symmem.course import bundled_folder, course_files, helpers_importable, load_derivation
+from symmem.course import (
+    bundled_folder,
+    course_files,
+    helpers_importable,
+    lecturer_frame,
+    load_derivation,
+)
 from symmem.errors import BuildError, MissingError
 from symmem.files import write_atomic
 from symmem.limited import Outcome, run_limited
@@ -221,12 +228,8 @@ def _build_into(built: Built, path: Path, notebooks: Path, slides: Path, *, exec
 
 def _where(frame: FrameType, folder: Path) -> str | None:
     """The innermost line of the lecturer's own files (``folder``) in a stopped stack."""
-    while frame is not None:
-        filename = Path(frame.f_code.co_filename)
-        if filename.parent.resolve() == folder:
-            return f"{filename.name}:{frame.f_lineno} in {frame.f_code.co_name}()"
-        frame = frame.f_back  # type: ignore[assignment]
-    return None
+    own = lecturer_frame(traceback.extract_stack(frame), folder)
+    return f"{Path(own.filename).name}:{own.lineno} in {own.name}()" if own else None
 
 
 def _record(manifest: dict, slides: Path, files: list[Path], results: dict[str, Built],
@@ -337,7 +340,7 @@ def build(derivations: str | Path | None = None, notebooks: str | Path = "notebo
     try:
         run_limited(by_size, partial(_build_one, notebooks=notebooks, slides=slides, **options),
                     jobs=jobs, limit=timeout, done=ended,
-                    locate=partial(_where, folder=by_size[0].parent.resolve()))
+                    locate=partial(_where, folder=by_size[0].parent))
     finally:
         if progress is not None:
             progress.close()

@@ -63,18 +63,17 @@ def parse_assignments(items: Sequence[str], words: bool = False,
 
 def _with_unit(name: str, text: str, unit: str) -> float:
     """``0.14 M`` as a number in ``unit`` (mM): 140; a temperature may be in °C."""
-    from symmem.units import UnitError, factor, kelvin
+    from symmem.units import UnitError, factor, kelvin, split_quantity
 
     if unit == "K":
         temperature = kelvin(text)
         if temperature is not None:
             return temperature
-    match = re.fullmatch(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S.*?)\s*",
-                         text)
+    quantity = split_quantity(text)
     in_unit = f" in {unit}" if unit else ""
-    if not match:
+    if quantity is None or not quantity[1]:
         raise UsageError(f"{name}: {text!r} is not a number{in_unit}")
-    number, typed = float(match.group(1)), match.group(2)
+    number, typed = quantity
     if not unit:
         raise UsageError(f"{name}: {text!r}: {name} takes a plain number, without a unit")
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,14 +96,22 @@ def load_derivation(path: Path) -> Loaded:
     except (Exception, SystemExit) as exc:  # a lecturer's file may fail in any way,
         # even call sys.exit(): report it, never stop the build or lose the others
         # where in the lecturer's own files it failed, not inside importlib or symmem
-        frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
-                  if Path(frame.filename).resolve().parent == path.resolve().parent]
-        where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        own = lecturer_frame(traceback.extract_tb(exc.__traceback__), path.parent)
+        where = f" ({Path(own.filename).name}:{own.lineno})" if own else ""
         what = (f"the file calls sys.exit({exc.code!r})" if isinstance(exc, SystemExit)
                 else f"{type(exc).__name__}: {exc}")
         loaded.error = f"{what}{where}"
         loaded.exception = exc if isinstance(exc, Exception) else RuntimeError(what)
     return loaded
+
+
+def lecturer_frame(frames: Iterable[traceback.FrameSummary],
+                   folder: Path) -> traceback.FrameSummary | None:
+    """The innermost of ``frames`` (outermost first) that lies in the lecturer's
+    ``folder``: where their own file (or helper) was, not importlib or symmem."""
+    folder = folder.resolve()
+    own = [frame for frame in frames if Path(frame.filename).resolve().parent == folder]
+    return own[-1] if own else None
 
 
 @contextmanager

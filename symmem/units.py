@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UnitError", "factor", "kelvin", "parse_unit"]
+__all__ = ["NUMBER", "UnitError", "factor", "kelvin", "parse_unit", "split_quantity"]
 
 #: dimension order: metre, kilogram, second, ampere, mole, osmole, kelvin
 _DIMENSIONS = ("m", "kg", "s", "A", "mol", "Osm", "K")
@@ -208,9 +208,18 @@ def factor(typed: str, wanted: str) -> float | None:
     return float(f"{ratio:.15g}")  # 1e-3/1e-6 is 1000, not 999.9999999999999
 
 
-_CELSIUS = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*"
+#: a number as typed: 37, -0.089, .5, 1.2e5
+NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_CELSIUS = re.compile(rf"^\s*({NUMBER})\s*"
                       r"(°\s*C|℃|deg\s*C|degC|C|celsius|degrees?\s*C(?:elsius)?)\s*$",
                       re.IGNORECASE)
+
+
+def split_quantity(text: str) -> tuple[float, str] | None:
+    """``"0.14 M"`` → ``(0.14, "M")``: a number and the unit text after it (``""`` if
+    none); None when ``text`` does not start with a number."""
+    match = re.fullmatch(rf"\s*({NUMBER})\s*(.*?)\s*", text)
+    return (float(match.group(1)), match.group(2)) if match else None
 
 
 def kelvin(text: str) -> float | None:
@@ -222,7 +231,5 @@ def kelvin(text: str) -> float | None:
     match = _CELSIUS.match(text)
     if match:
         return round(float(match.group(1)) + 273.15, 10)
-    match = re.match(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*K\s*$", text)
-    if match:
-        return float(match.group(1))
-    return None
+    quantity = split_quantity(text)
+    return quantity[0] if quantity is not None and quantity[1] == "K" else None

@@ -545,7 +545,7 @@ _PREFIX_NAMES = {"M": "mega", "m": "milli", "G": "giga", "k": "kilo"}
 def _unit_factor(typed: str, unit: str) -> float:
     """The factor from the unit a student typed to the question's ``unit``, or a
     :class:`ParseError` that says why it cannot be read or converted."""
-    from symmem.units import UnitError, factor
+    from symmem.units import UnitError, factor, parse_unit
 
     if not unit:
         try:
@@ -564,7 +564,7 @@ def _unit_factor(typed: str, unit: str) -> float:
         if typed.lower() == unit.lower() and typed[0] == unit[0]:
             return 1.0  # mv, mmhg: only the case of a letter that is no prefix differs
         try:
-            factor(typed, typed)
+            parse_unit(typed)
         except UnitError:
             if typed.lower() != unit.lower():
                 raise ParseError(f"unknown unit {shown(typed)}; give the answer in "
