@@ -125,6 +125,33 @@ def test_numbers_for_symbols_is_named_only_when_some_values_make_it_right():
     assert "numbers_for_symbols" not in check("ghk_voltage", many).mistakes
 
 
+def test_one_typed_number_does_not_stand_for_several_symbols():
+    # 58 ln(c_o/c_i)/z is RT/F ln(...)/z with T = 58 and F = R = 1/58, which only the
+    # algebra allows: no student meant that, and it must not be named as a filled-in case
+    result = check("nernst", "58/z ln(c_o/c_i)")
+    assert result.verdict == "incorrect"
+    assert "numbers_for_symbols" not in result.mistakes and "0.01724" not in result.feedback
+
+
+@pytest.mark.parametrize(("answer", "celsius"), [
+    ("58/z log(c_o/c_i)", 20), ("61.5/z log(c_o/c_i)", 37), ("-58/z log(c_i/c_o)", 20)])
+def test_a_physiologists_slope_with_a_bare_log_is_named_in_base_ten(answer, celsius):
+    # physiology texts write E = (58 mV/z) log(c_o/c_i) with log in base 10; 58 mV per
+    # decade is 2.303 RT/F at 20 °C (by hand: 8.314462618 × 293.15 × ln 10 / 96485.33212
+    # = 58.17 mV). Read as ln it names no mistake; read as log10 it is a fixed temperature
+    result = check("nernst", answer)
+    assert result.verdict == "incorrect" and result.mistakes == ["temperature"], result
+    assert f"at {celsius} °C" in result.feedback and "read here as log10" in result.feedback
+    assert result.read_as.startswith(("58*log10", "61.5*log10", "-58*log10"))
+
+
+def test_a_bare_log_keeps_the_ln_readings_own_mistake():
+    # read as ln, RT/(zF) log(c_i/c_o) is an inverted ratio: that stays the diagnosis
+    result = check("nernst", "RT/(zF) log(c_i/c_o)")
+    assert result.mistakes == ["inverted_ratio"] and "read here as log10" not in \
+        result.feedback
+
+
 def test_a_number_right_at_another_temperature_is_named():
     # by hand: E_K at 20 °C = (8.314462618 × 293.15 / 96485.33212) ln(5/140) = −84.17 mV
     result = check("nernst_numeric", "-84.17 mV", c_in=140, c_out=5, z=1)

@@ -318,6 +318,10 @@ def _numbers_for_symbols(q: Question, expr: sp.Expr) -> str | None:
         return None
     got = values(expr, points)
     for chosen in itertools.product(candidates, repeat=len(missing)):
+        # a number typed once stands for one symbol: 58 is not T with F = R = 1/58
+        typed = [min(c, 1 / c, key=float) for c in chosen]
+        if len(set(typed)) < len(typed):
+            continue
         filled = q.answer.xreplace(dict(zip(missing, chosen, strict=True)))
         if agree(got, values(filled, points), 1e-6):
             shown_values = ", ".join(f"{plain(s)} = {float(v):.4g}"
@@ -387,32 +391,50 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
     target = q.expanded() if written_out & expr.free_symbols else q
     result = judge_expression(target, expr, answer)
     if _BARE_LOG.search(answer):
-        result.feedback += _log_note(target, answer, form, result)
+        result = _with_log_reading(target, answer, form, result)
     return result
 
 
 _BARE_LOG = re.compile(r"(?<![A-Za-z_])log(?![A-Za-z0-9_])|\\log(?![A-Za-z_])")
 
 
-def _log_note(q: Question, answer: str, form: str, result: Result) -> str:
-    """What a bare ``log`` was read as, whenever the other reading would matter."""
+def _with_log_reading(q: Question, answer: str, form: str, result: Result) -> Result:
+    """``result`` with a note on what a bare ``log`` was read as, whenever the other
+    reading would matter.
+
+    ``log`` is ln here. When the answer is right with log10, the note says so. When the
+    ln reading names no mistake but the log10 reading does (``58 log(c_o/c_i)``: the
+    physiologist's 58 mV per decade at 20 °C), the log10 reading's mistake is the one
+    reported, with a note that says which reading it is.
+    """
     if result.verdict == "correct":
-        return " (log was read as ln, the natural logarithm.)"
+        result.feedback += " (log was read as ln, the natural logarithm.)"
+        return result
     if result.verdict != "incorrect":
-        return ""
+        return result
     as_log10 = _BARE_LOG.sub(lambda m: "\\log_{10}" if m.group(0).startswith("\\") else
                              "log10", answer)
     try:
         _, expr = parse_answer(as_log10, q.reading_table(), form)
         expr, _ = _one_ion(q, expr)
     except ParseError:
-        return ""
+        return result
     expr = _textbook_constants(expr) or expr
     points = sample_points(q.answer.free_symbols | expr.free_symbols, n=POINTS)
     if is_zero(expr - q.answer, rel=_EXACT, points=points, effort="cheap").holds:
-        return (" Note: log is read as ln (the natural logarithm) here; read as log10 your "
-                "answer would be right. Write log10 when you mean base 10.")
-    return ""
+        result.feedback += (" Note: log is read as ln (the natural logarithm) here; read as "
+                            "log10 your answer would be right. Write log10 when you mean "
+                            "base 10.")
+        return result
+    if result.mistakes:
+        return result
+    base10 = judge_expression(q, expr, answer)
+    if base10.verdict != "incorrect" or not base10.mistakes:
+        return result
+    base10.feedback += (" (Your log was read here as log10, base 10; read as ln, the "
+                        "natural logarithm, the answer is further off. Write log10 when "
+                        "you mean base 10.)")
+    return base10
 
 
 def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
