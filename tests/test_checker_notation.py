@@ -278,3 +278,18 @@ def test_ln_for_log10_in_a_ph_and_ohms_spelled_out():
     assert check("proton_motive_force", "dpsi - RT/F dpH").mistakes == ["log_base"]
     for answer in ("100 MΩ", "100 MOhm", "100 Mohm"):
         assert check("input_resistance_numeric", answer).verdict == "correct", answer
+
+
+@pytest.mark.parametrize("answer", ["kT/(ze) ln(c_o/c_i)", "k_B T/(z e) ln(c_o/c_i)",
+                                    r"\frac{k_B T}{z e}\ln\frac{c_o}{c_i}"])
+def test_the_per_particle_form_is_explained_not_only_refused(answer):
+    # kT/e = RT/F (k = R/N_A, e = F/N_A): the student is right in another notation, and the
+    # feedback says how to write it here, not only that k is unknown
+    result = check("nernst", answer)
+    assert result.verdict == "invalid"
+    assert "per-particle form of RT/F" in result.feedback
+
+
+def test_k_is_the_rate_constant_where_the_question_has_one():
+    # in G = p/k, k is the leak's rate constant, not Boltzmann's
+    assert check("pump_leak_steady_state", "p/k").verdict == "correct"

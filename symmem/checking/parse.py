@@ -252,10 +252,20 @@ def _leftover(name: str, known: Mapping[str, sp.Basic]) -> str:
     return name
 
 
+#: Boltzmann's constant and the elementary charge as students write them: kT/(ze) is the
+#: per-particle form of RT/(zF), as k = R/N_A and e = F/N_A
+_PER_PARTICLE = {"k", "kB", "k_B", "k_b", "kb", "kT", "kBT", "k_BT", "kbT", "k_bT", "q_e",
+                 "e_0", "e0"}
+
+
 def _unknown(name: str, known: Mapping[str, sp.Basic]) -> ParseError:
     display = getattr(known, "display", None) or sorted(k for k in known if len(k) < 10)
     if name in _FUNCTION_TYPOS:
         return ParseError(f"did you mean {_FUNCTION_TYPOS[name]}? (you typed {shown(name)})")
+    if name in _PER_PARTICLE and {"R", "F"} <= set(known):
+        return ParseError(f"{shown(name)}: kT/e is the per-particle form of RT/F (k = R/N_A, "
+                          "e = F/N_A), the same number; this question is written per mole: "
+                          "write R, T and F, as RT/F for kT/e")
     close = difflib.get_close_matches(name, [*known, *FUNCTIONS], n=1, cutoff=0.75)
     hint = f"; did you mean {close[0]}?" if close else ""
     names = ", ".join(display[:20])
