@@ -293,3 +293,61 @@ def test_the_per_particle_form_is_explained_not_only_refused(answer):
 def test_k_is_the_rate_constant_where_the_question_has_one():
     # in G = p/k, k is the leak's rate constant, not Boltzmann's
     assert check("pump_leak_steady_state", "p/k").verdict == "correct"
+
+
+@pytest.mark.parametrize("answer", [
+    # pasted with its math delimiters, from a notebook's Markdown or a LaTeX file
+    r"$\frac{RT}{zF}\ln\frac{c_o}{c_i}$",
+    r"$$E=\frac{RT}{zF}\ln\frac{c_o}{c_i}$$",
+    r"\[ E = \frac{RT}{zF}\ln\frac{c_o}{c_i} \]",
+    r"\( \frac{RT}{zF}\ln\frac{c_o}{c_i} \)",
+    r"\begin{align} E &= \frac{RT}{zF}\ln\frac{c_o}{c_i} \\ \end{align}",
+    r"\begin{equation*} E = \frac{RT}{zF}\ln\frac{c_o}{c_i} \end{equation*}",
+    "$RT/(zF) ln(c_o/c_i)$",
+    # sized and square grouping brackets
+    r"\frac{R\cdot T}{z\cdot F}\cdot\ln\Bigl(\frac{c_o}{c_i}\Bigr)",
+    r"\frac{RT}{zF}\ln\left[\frac{c_o}{c_i}\right]",
+    r"\frac{RT}{zF}\ln\biggl[\frac{c_o}{c_i}\biggr]",
+    "RT/(zF) ln[c_o/c_i]",
+    # log to the base e
+    r"\frac{RT}{zF}\log_e\frac{c_o}{c_i}",
+    r"\frac{RT}{zF}\log_{e}\frac{c_o}{c_i}",
+    "RT/(zF) log_e(c_o/c_i)",
+    # a sentence's full stop, the equation written the other way round, an ion's E
+    "RT/(zF) ln(c_o/c_i).",
+    r"\frac{RT}{zF}\ln\frac{c_o}{c_i}.",
+    "RT/(zF) ln(c_o/c_i) = E",
+    r"E_{K}=\frac{RT}{zF}\ln\frac{c_{o}}{c_{i}}",
+    "E_X = RT/(zF) ln(c_o/c_i)",
+])
+def test_notation_students_paste_is_read(answer):
+    result = check("nernst", answer)
+    assert result.verdict == "correct", result
+
+
+def test_square_brackets_still_name_concentrations():
+    # [K]_o is a concentration, not a group; a wrong answer stays wrong once unwrapped
+    assert check("nernst", "RT/(zF) ln([K]_o/[K]_i)").verdict == "correct"
+    assert check("nernst", "$RT/(zF) ln(c_i/c_o)$").mistakes == ["inverted_ratio"]
+    # a general equation is not turned round: x^2 = a is no named answer
+    assert check("nernst", "RT/(zF) ln(c_o/c_i) = x").verdict == "invalid"
+    # an ion's E with another ion's concentrations is refused, and says what would do
+    mixed = check("nernst", "E_Na = RT/(zF) ln([K]_o/[K]_i)")
+    assert mixed.verdict == "invalid" and "(E, E_K)" in mixed.feedback
+
+
+@pytest.mark.parametrize("answer", [
+    "$-89$ mV", r"$-89\,\mathrm{mV}$", r"E_K \approx -89\ \text{mV}", "E_K ≈ −89 mV",
+    r"$-8.9 \times 10^{1}$ mV", r"$-8.9\cdot10^{1}\,\mathrm{mV}$",
+    "-89,1 mV", "-89,06 mV",  # a decimal comma, as written across most of Europe
+])
+def test_numbers_written_in_latex_or_with_a_decimal_comma_are_read(answer):
+    # by hand: (8.314462618 × 310.15 / 96485.33212) ln(5/140) × 1000 = −89.06 mV
+    result = check("nernst_numeric", answer, c_in=140, c_out=5, z=1)
+    assert result.verdict == "correct", result
+
+
+def test_a_comma_before_three_digits_is_refused_not_guessed():
+    # 1,234 is a thousand and thirty-four in English and 1.234 in German: no guess
+    result = check("nernst_numeric", "-89,060 mV", c_in=140, c_out=5, z=1)
+    assert result.verdict == "invalid" and "decimal point" in result.feedback

@@ -372,19 +372,30 @@ def _one_ion(q: Question, expr: sp.Expr) -> tuple[sp.Expr, str | None]:
     return expr.xreplace({sym(f"{ion}_in"): sym("c_in"), sym(f"{ion}_out"): sym("c_out")}), ion
 
 
+def _named_e(q: Question, ion: str | None = None) -> tuple[str, ...]:
+    """The names accepted on the left of ``=``: the question's own and, in a question
+    about a generic ion, E_K when the answer is about K+ (``ion``), or any ion's E
+    (E_K, E_X, E_ion) when it keeps to c_o and c_i."""
+    if not (q.generic_ion and "E" in q.lhs):
+        return q.lhs
+    named = (ion,) if ion else (*GENERIC_IONS, "X", "ion", "eq", "rev")
+    return q.lhs + tuple(f"E_{n}" for n in named)
+
+
 def _check_expression(q: Question, answer: str, form: str) -> Result:
     result = Result(q.name, answer, "invalid")
     try:
-        left, expr = parse_answer(answer, q.reading_table(), form)
+        left, expr = parse_answer(answer, q.reading_table(), form, names=_named_e(q))
         expr, ion = _one_ion(q, expr)
     except ParseError as exc:
         result.feedback = str(exc)
         return result
-    accepted = q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ())
+    accepted = _named_e(q, ion)
     if left is not None and left not in accepted:
         result.interpreted, result.read_as = latex(expr), plain(expr)
+        asked = ", ".join(q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ()))
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "
-                           f"({', '.join(q.lhs) or 'leave it out'})")
+                           f"({asked or 'leave it out'})")
         return result
     written_out = {s for e in q.expansions.values() for s in e.free_symbols} - \
         q.answer.free_symbols

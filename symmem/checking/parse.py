@@ -19,7 +19,7 @@ import ast
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import sympy as sp
@@ -97,13 +97,16 @@ def _join_delta(text: str) -> str:
 
 
 # --- LaTeX --------------------------------------------------------------------------------
+#: the size commands before a bracket: \bigl( ... \bigr), \Big[, \Biggl\{
+_SIZED = tuple(rf"\{size}{side}" for size in ("big", "Big", "bigg", "Bigg")
+               for side in ("", "l", "r", "m"))
 _LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
                 r"\times": "*", r"\left": "", r"\right": "", r"\,": " ", r"\;": " ",
                 r"\!": "", r"\:": " ", r"\quad": " ", r"\Delta": " Delta", r"\psi": "psi",
                 r"\tau": "tau", r"\pi": "pi", r"\mu": "mu", r"\rho": "rho", r"\phi": "phi",
                 r"\varphi": "phi", r"\dfrac": r"\frac",
                 r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
-                r"\displaystyle": "", r"\big": "", r"\Big": "", r"\bigl": "", r"\bigr": "",
+                r"\displaystyle": "", **dict.fromkeys(_SIZED, ""),
                 r"\tilde": "", r"\bar": "", r"\hat": "", r"\approx": " about ",
                 r"\sim": " about "}
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
@@ -128,6 +131,11 @@ def _braced(text: str, start: int) -> tuple[str, int]:
 def latex_to_text(source: str) -> str:
     """Translate the LaTeX students write into plain notation; refuse other commands."""
     text = source.replace(r"\log_{10}", " log10").replace(r"\log_10", " log10")
+    text = re.sub(r"\\log\s*_\s*(?:\{\s*e\s*\}|e(?![A-Za-z0-9]))", r"\\ln ", text)
+    # a square bracket that a size command opens or closes groups, as ( ) does:
+    # \ln\left[\frac{c_o}{c_i}\right] (a concentration's bracket is never sized)
+    text = re.sub(r"(\\(?:left|(?:big|Big|bigg|Bigg)l?))\s*\[", r"\1(", text)
+    text = re.sub(r"(\\(?:right|(?:big|Big|bigg|Bigg)r?))\s*\]", r"\1)", text)
     text = text.replace(r"\dfrac", r"\frac").replace(r"\tfrac", r"\frac")
     for command in _COMMAND.finditer(text):
         word = "\\" + command.group(1)
@@ -441,6 +449,29 @@ def _check_depth(text: str) -> None:
         raise ParseError("a bracket is opened but never closed")
 
 
+#: what wraps a pasted formula: $...$, $$...$$, \[...\], \(...\) and the displayed
+#: environments; with them, an alignment's & and a line's closing \\
+_WRAPPERS = re.compile(
+    r"^(?:\$\$(?P<a>.*)\$\$|\$(?P<b>.*)\$|\\\[(?P<c>.*)\\\]|\\\((?P<d>.*)\\\)"
+    r"|\\begin\{(?P<env>equation|align|gather|displaymath|math)\*?\}(?P<e>.*)"
+    r"\\end\{(?P=env)\*?\})$", re.DOTALL)
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` without the math delimiters a pasted formula brings, an alignment's ``&``,
+    a closing ``\\`` or the full stop that ends a sentence (``… ln(c_o/c_i).``)."""
+    for _ in range(2):  # $\begin{equation} ... \end{equation}$ is rare but seen
+        match = _WRAPPERS.match(text)
+        if not match:
+            break
+        text = next(group for group in match.group("a", "b", "c", "d", "e")
+                    if group is not None).strip()
+        text = re.sub(r"&\s*=", "=", text)
+        text = re.sub(r"\\\\\s*$", "", text).strip()
+    # a full stop after a letter or a bracket, never a number's decimal point (5.)
+    return re.sub(r"(?<=[A-Za-z)\]}])\s*\.$", "", text).strip()
+
+
 def _prepare(answer: str, form: str) -> str:
     if not isinstance(answer, str):
         raise ParseError("the answer must be text")
@@ -449,7 +480,7 @@ def _prepare(answer: str, form: str) -> str:
                          f"{LIMITS.length} are allowed")
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in answer):
         raise ParseError("the answer contains control characters")
-    text = normalise(answer).strip()
+    text = _unwrapped(normalise(answer).strip())
     if not text:
         raise ParseError("the answer is empty")
     if form == "auto":
@@ -462,6 +493,11 @@ def _prepare(answer: str, form: str) -> str:
     text = _join_delta(_BRACKET.sub(lambda m: f" {m.group(1)}_{m.group(2) or m.group(3)} ",
                                     text))
     text = _BARE_BRACKET.sub(lambda m: f" {m.group(1)}{m.group(2) or m.group(3)} ", text)
+    # every concentration's bracket is read by now: a square bracket left groups, as in
+    # ln[c_o/c_i]
+    text = text.replace("[", "(").replace("]", ")")
+    text = re.sub(r"(?<![A-Za-z0-9_])log\s*_\s*(?:\(\s*e\s*\)|e(?![A-Za-z0-9_]))", "ln",
+                  text)
     for _ in range(3):  # nested groups from LaTeX, P_(CO_(2)), open from the inside out
         text, count = _SUBSCRIPT_GROUP.subn(lambda m: f"_{m.group(1)}", text)
         if not count:
@@ -484,11 +520,17 @@ def parse_expression(text: str, known: Mapping[str, sp.Basic]) -> sp.Expr:
     return _Builder(known).build(tree)
 
 
-def parse_answer(answer: str, known: Mapping[str, sp.Basic], form: str = "auto"
-                 ) -> tuple[str | None, sp.Expr]:
+#: a left side: a name, G(t), or a ratio of names for a relative quantity (W/W_0)
+_IS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\(t\))?(/[A-Za-z][A-Za-z0-9_]*)?")
+
+
+def parse_answer(answer: str, known: Mapping[str, sp.Basic], form: str = "auto",
+                 names: Collection[str] = ()) -> tuple[str | None, sp.Expr]:
     """Parse ``[NAME =] expression``; returns (the left side as typed or None, the right side).
 
     The left side is only a name (``E``, ``V``, ``G(t)``); the caller checks it.
+    ``expression = NAME`` is read as ``NAME = expression`` when NAME is one of ``names``
+    (the names the question asks for): a general equation such as ``x^2 = a`` is not.
     """
     text = _prepare(answer, form)
     sides = text.split("=")
@@ -496,8 +538,10 @@ def parse_answer(answer: str, known: Mapping[str, sp.Basic], form: str = "auto"
         raise ParseError("an answer has at most one '='")
     if len(sides) == 2:
         left = re.sub(r"[\s{}]+", "", sides[0])
-        # a name, G(t), or a ratio of names for a relative quantity (W/W_0)
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*(\(t\))?(/[A-Za-z][A-Za-z0-9_]*)?", left):
+        right = re.sub(r"[\s{}]+", "", sides[1])
+        if not _IS_NAME.fullmatch(left) and right in names:
+            sides, left = [sides[1], sides[0]], right  # ... = E, written the other way round
+        if not _IS_NAME.fullmatch(left):
             raise ParseError(f"the left side {shown(left)} should be a name such as E (or "
                              "leave it out)")
         return left, parse_expression(sides[1], known)
@@ -523,6 +567,39 @@ _HEDGES = re.compile(r"^\s*(?:about|approximately|approx\.?|roughly|around|circa
                      r"almost|close to|~)\s*", re.IGNORECASE)
 
 
+_LATEX_IN_QUANTITY = {r"\times": "×", r"\cdot": "·", r"\approx": " about ", r"\sim": " about ",
+                      r"\mu": "µ", r"\Omega": "Ω", r"\,": " ", r"\;": " ", r"\:": " ",
+                      r"\!": "", r"\ ": " ", "~": " ", r"\%": "%", r"\degree": "°",
+                      r"\circ": "°"}
+
+
+def _latex_quantity(text: str) -> str:
+    r"""A number typed in LaTeX as plain text: ``$-89\,\mathrm{mV}$`` → ``-89 mV``,
+    ``6.2 \times 10^{3}`` → ``6.2 × 10^3``."""
+    if "$" not in text and "\\" not in text:
+        return text
+    text = text.replace("$", "")
+    text = re.sub(r"\\(?:mathrm|text|textrm|mathit|operatorname|si|unit)\s*\{([^{}]*)\}",
+                  r" \1", text)
+    for command, plain in _LATEX_IN_QUANTITY.items():
+        text = text.replace(command, plain)
+    text = re.sub(r"\^\s*\{\s*([^{}]*?)\s*\}", r"^(\1)", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _decimal_comma(text: str) -> str:
+    """``-89,1 mV`` (a decimal comma) as ``-89.1 mV``; ``1,234`` is refused, as it may be
+    a thousand and thirty-four or one point two three four."""
+    match = re.match(r"^(\D*?\d+),(\d+)(?!\s*[,\d])", text)
+    if not match:
+        return text
+    if len(match.group(2)) == 3:
+        raise ParseError(f"{shown(match.group(0).strip())}: is the comma a decimal point or "
+                         "does it separate thousands? Write the number with a decimal point "
+                         "and no thousands separator (1.234 or 1234)")
+    return f"{match.group(1)}.{match.group(2)}{text[match.end():]}"
+
+
 def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     """A number with an optional unit, in ``unit``; returns (value, unit as typed or None).
 
@@ -533,8 +610,10 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     example = "-89 mV" if unit == "mV" else f"12.5 {unit}".strip()
     if not isinstance(answer, str) or len(answer) > 80:
         raise ParseError(f"give a number, for example {example}")
-    text = normalise(answer).strip()
-    text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*=\s*", "", text)  # "E_K = "
+    text = _decimal_comma(_latex_quantity(normalise(answer).strip()))
+    # "E_K = ", "E_K ≈ " (≈ is read as "about")
+    text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*(?:=|about\b)\s*", "",
+                  text)
     text = _HEDGES.sub("", text)
     text = re.sub(r"^\s*=\s*", "", text)
     text = _TIMES_TEN.sub(lambda m: f"{m.group(1)}e{m.group(2) or m.group(3)}", text, count=1)
