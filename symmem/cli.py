@@ -15,9 +15,12 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symmem.errors import DerivationError, SymmemError, UsageError
+
+if TYPE_CHECKING:
+    from symmem.checking.grade_input import Wide
 
 __all__ = ["main"]
 
@@ -425,11 +428,13 @@ def cmd_grade(args: argparse.Namespace) -> int:
         source.stem + ".graded" + (source.suffix or ".csv"))
     param_columns = tuple(c.strip() for c in args.param_columns.split(",")) \
         if args.param_columns else None
+    wide = _wide(args.answer_column, args.student_column)
     bar = None
     if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=count_rows(source), desc="grading", unit="answer", file=sys.stderr,
+        bar = tqdm(total=count_rows(source, wide), desc="grading", unit="answer",
+                   file=sys.stderr,
                    leave=False)
     try:
         variants = None
@@ -441,7 +446,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
                              questions=_questions(args), param_columns=param_columns,
                              strict=args.strict, resume=args.resume, bom=not args.no_bom,
                              progress=bar.update if bar else None, variants=variants,
-                             student_column=args.student_column, shard=_shard(args.shard))
+                             student_column=args.student_column, shard=_shard(args.shard),
+                             wide=wide)
     finally:
         if bar is not None:
             bar.close()
@@ -467,6 +473,23 @@ def cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wide(pairs: Sequence[str], student: str | None) -> Wide | None:
+    """``--answer-column 'Response 1=nernst'`` (repeated) as the layout of a responses
+    report, or None for a file with one answer per row."""
+    if not pairs:
+        return None
+    from symmem.checking.grade_input import Wide
+
+    columns = []
+    for pair in pairs:
+        column, equals, name = pair.rpartition("=")
+        if not equals or not column.strip() or not name.strip():
+            raise UsageError(f"--answer-column {pair!r}: write COLUMN=QUESTION, for example "
+                             "'Response 1=nernst'")
+        columns.append((column.strip(), name.strip()))
+    return Wide(tuple(columns), student)
+
+
 def _register_grade(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "grade", help="grade a class's answers (CSV or JSON lines)",
@@ -482,6 +505,8 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
         epilog="examples:\n  symmem grade answers.csv -o graded.csv\n"
         "  symmem grade moodle_export.csv -o graded.csv --gradebook grades.csv "
         "--format moodle --report report.html\n"
+        "  symmem grade responses.csv --answer-column 'Response 1=nernst' "
+        "--answer-column 'Response 2=nernst_numeric' -o graded.csv --gradebook grades.csv\n"
         "  symmem grade answers.jsonl -o graded.jsonl --jobs 2 --timeout 5 --resume",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", help="CSV or .jsonl file of answers")
@@ -505,6 +530,11 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
                    "total, for import into an LMS")
     p.add_argument("--format", choices=["plain", "canvas", "moodle"], default="plain",
                    help="gradebook layout (default plain)")
+    p.add_argument("--answer-column", metavar="COLUMN=QUESTION", action="append", default=[],
+                   help="INPUT is a responses report (one row per student, a column per "
+                   "question, as Moodle's Responses or Canvas's Student Analysis export): "
+                   "grade COLUMN as QUESTION (repeatable; a Canvas column may be named by "
+                   "the number before its colon)")
     p.add_argument("--student-column", metavar="NAME", default=None,
                    help="the column naming the student (default: student, else id)")
     p.add_argument("--report", metavar="FILE.html",

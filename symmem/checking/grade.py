@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from symmem.checking.grade_input import REQUIRED, Row, stream_rows
+from symmem.checking.grade_input import REQUIRED, Row, Wide, from_rich_text, stream_rows
 from symmem.checking.grade_output import REVIEW, clean_row, journal_rows, write_output
 from symmem.errors import GradeInputError, InputError, UnknownNameError, UsageError
 
@@ -95,7 +95,7 @@ def task_of(row: Row, param_columns: tuple[str, ...] | None = None) -> Task:
     name = str(row.data["question"]).strip()
     q = question(name, _QUESTIONS)
     answer = row.data.get("answer")
-    answer = "" if answer is None else str(answer)
+    answer = "" if answer is None else from_rich_text(str(answer))
     params: dict[str, float] = {}
     if q.numeric and _VARIANTS:
         student = str(row.data.get(_STUDENT_COLUMN or "student",
@@ -220,15 +220,19 @@ class Summary:
 
     @property
     def review(self) -> int:
-        return sum(n for v, n in self.counts.items() if v in (*REVIEW, "invalid"))
+        """Rows with review=yes in the output: no score until a person looks."""
+        return sum(n for v, n in self.counts.items() if v in REVIEW)
 
     def line(self, output: Path) -> str:
         counts = ", ".join(f"{n} {v}" for v, n in sorted(self.counts.items()))
         rate = self.rows / self.seconds if self.seconds else 0.0
         where = f" -> {output}" if not self.stopped else ""
+        invalid = self.counts.get("invalid", 0)
+        unread = (f"; {invalid} invalid (unreadable or empty, scored 0: each feedback "
+                  "says why)") if invalid else ""
         return (f"graded {self.rows} answers{where} ({counts or 'no rows'}); "
-                f"{self.review} to review; {self.judged} judged and {self.reused} identical "
-                f"to an answer judged before; {rate:.0f} answers/s")
+                f"{self.review} to review (review=yes){unread}; {self.judged} judged and "
+                f"{self.reused} identical to an answer judged before; {rate:.0f} answers/s")
 
 
 class _Stop:
@@ -386,10 +390,11 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
                progress: Callable[[int], None] | None = None,
                variants: dict[tuple[str, str], dict[str, float]] | None = None,
                student_column: str | None = None,
-               shard: tuple[int, int] | None = None) -> Summary:
+               shard: tuple[int, int] | None = None, wide: Wide | None = None) -> Summary:
     """Grade ``source`` into ``output`` (see the module docstring). With ``variants``
     each numeric question takes the inputs of the row's student (``student_column``,
-    default ``student``, else ``id``)."""
+    default ``student``, else ``id``). With ``wide``, ``source`` is a responses report
+    (one row per student, a column per question), graded one answer per row."""
     global _QUESTIONS, _VARIANTS, _STUDENT_COLUMN
     _QUESTIONS, _VARIANTS, _STUDENT_COLUMN = questions, dict(variants or {}), student_column
     source, output = Path(source), Path(output)
@@ -400,19 +405,19 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
     if not output.parent.is_dir():
         raise UsageError(f"no folder {output.parent} for the output")
     if strict:
-        _refuse_bad_rows(source, param_columns)
+        _refuse_bad_rows(source, param_columns, wide)
     low, high = 0, None
     if shard is not None:  # shard K of N: the K-th of N contiguous blocks of rows
         part, parts = shard
         if not 1 <= part <= parts:
             raise UsageError(f"--shard {part}/{parts}: K must be from 1 to N")
-        total = sum(1 for _ in stream_rows(source))
+        total = sum(1 for _ in stream_rows(source, wide))
         low, high = (part - 1) * total // parts, part * total // parts
     journal = _journal_path(output)
     earlier = list(journal_rows(journal)) if resume else []
     if not resume:
         journal.unlink(missing_ok=True)
-    columns = _columns(source)
+    columns = _columns(source, wide)
     with journal.open("a" if resume else "w", encoding="utf-8") as log, _Stop() as stop:
         if resume:  # drop a line a crash cut short, then continue after the last whole one
             log.seek(0)
@@ -426,7 +431,7 @@ def grade_file(source: Path, output: Path, *, jobs: int = 2, timeout: float = 5.
             log.flush()
 
         first = low + len(earlier)
-        rows = (r for r in stream_rows(source)
+        rows = (r for r in stream_rows(source, wide)
                 if r.index >= first and (high is None or r.index < high))
         summary = grade_stream(rows, emit, jobs=jobs, timeout=timeout,
                                param_columns=param_columns, progress=progress, stop=stop,
@@ -462,14 +467,15 @@ def merge_files(parts: list[Path], output: Path, *, bom: bool = True) -> int:
     return write_output(rows(), columns or list(REQUIRED), output, bom=bom)
 
 
-def _columns(source: Path) -> list[str]:
-    first = next(stream_rows(source), None)
+def _columns(source: Path, wide: Wide | None = None) -> list[str]:
+    first = next(stream_rows(source, wide), None)
     return list(first.data) if first is not None else list(REQUIRED)
 
 
-def _refuse_bad_rows(source: Path, param_columns: tuple[str, ...] | None) -> None:
+def _refuse_bad_rows(source: Path, param_columns: tuple[str, ...] | None,
+                     wide: Wide | None = None) -> None:
     bad = []
-    for row in stream_rows(source):
+    for row in stream_rows(source, wide):
         try:
             task_of(row, param_columns)
         except (InputError, UnknownNameError) as exc:

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
+import html
 import io
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from symmem.errors import GradeInputError, MissingError
 
-__all__ = ["REQUIRED", "Row", "count_rows", "stream_rows"]
+__all__ = ["REQUIRED", "Row", "Wide", "count_rows", "from_rich_text", "stream_rows"]
 
 REQUIRED = ("id", "question", "answer")
 #: the largest field accepted (a pasted essay, not an answer); larger is refused by line
@@ -99,17 +102,119 @@ def _dialect(path: Path) -> type[csv.Dialect] | csv.Dialect:
     return Dialect
 
 
-def stream_rows(path: Path) -> Iterator[Row]:
+@dataclass(frozen=True)
+class Wide:
+    """A responses report (Moodle's "Responses", Canvas's "Student Analysis"): one row
+    per student and one column per question, read as one answer per row.
+
+    ``columns`` pairs each answer column with its question. A column is named as its
+    header reads (``Response 1``) or by what comes before a colon (Canvas's question id:
+    ``12345`` for ``12345: What is E_K …``). ``student`` is the column that names the
+    student; by default the first of :data:`IDENTITIES` the file has.
+    """
+
+    columns: tuple[tuple[str, str], ...]
+    student: str | None = None
+
+
+#: the columns that name a student in LMS exports, the most specific first
+IDENTITIES = ("student", "Student", "ID number", "Username", "username", "Email address",
+              "email", "sis_id", "SIS User ID", "id")
+
+
+def stream_rows(path: Path, wide: Wide | None = None) -> Iterator[Row]:
     """Every row of ``path`` in order, with its line; raises GradeInputError for a file
-    that cannot be read at all (no header, not UTF-8, broken JSON), naming the line."""
+    that cannot be read at all (no header, not UTF-8, broken JSON), naming the line.
+    With ``wide``, each row of a responses report gives one row per answer column."""
     path = Path(path)
     if path.suffix.lower() in _JSON_SUFFIXES:
-        yield from _json_rows(path)
+        rows = _json_rows(path, required=wide is None)
     else:
-        yield from _csv_rows(path)
+        rows = _csv_rows(path, required=wide is None)
+    if wide is None:
+        yield from rows
+        return
+    first = next(rows, None)
+    if first is None:
+        return
+    spread = _Spreader(path, wide, list(first.data))
+    index = 0
+    for row in _chain(first, rows):
+        for answer in spread(row):
+            answer.index = index
+            index += 1
+            yield answer
 
 
-def _json_rows(path: Path) -> Iterator[Row]:
+def _chain(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
+    yield first
+    yield from rest
+
+
+class _Spreader:
+    """One row of a responses report as one row per answer: the row's other columns,
+    ``student``, ``question``, ``answer`` and (when the file has none) ``id``."""
+
+    def __init__(self, path: Path, wide: Wide, header: Sequence[str]) -> None:
+        clash = [c for c in ("question", "answer") if c in header]
+        if clash:
+            raise GradeInputError(f"{path}: the file has its own {' and '.join(clash)} "
+                                  "column: it holds one answer per row, so leave out "
+                                  "--answer-column")
+        self.pairs = [(_column(path, header, key), question) for key, question in wide.columns]
+        taken = [c for c, _ in self.pairs]
+        twice = {c for c in taken if taken.count(c) > 1}
+        if twice:
+            raise GradeInputError(f"{path}: column {sorted(twice)[0]!r} is given twice")
+        self.student = wide.student or next((c for c in IDENTITIES if c in header), None)
+        if wide.student and wide.student not in header:
+            raise GradeInputError(f"{path}: no column {wide.student!r} to name the students "
+                                  f"(columns: {', '.join(header[:12])})")
+        names = [c for c in ("First name", "Surname") if c in header]
+        if self.student is None and not names:
+            raise GradeInputError(f"{path}: no column names the students (looked for "
+                                  f"{', '.join(IDENTITIES[:7])}); give one with "
+                                  "--student-column")
+        self.names = names
+        self.own_id = "id" in header
+
+    def __call__(self, row: Row) -> list[Row]:
+        data = {k: v for k, v in row.data.items() if k not in {c for c, _ in self.pairs}}
+        student = str(data.get(self.student, "")).strip() if self.student else \
+            " ".join(str(data.get(n, "")).strip() for n in self.names).strip()
+        out = []
+        for column, question in self.pairs:
+            answer = str(row.data.get(column, ""))
+            if answer.strip() in ("-", "–"):  # Moodle's mark for a question not answered
+                answer = ""
+            fields = {**data, "student": data.get("student", student),
+                      "question": question, "answer": answer}
+            if not self.own_id:
+                fields["id"] = f"{student or 'line ' + str(row.line)}/{question}"
+            answer_row = Row(row.line, fields, problem=row.problem)
+            if not answer_row.problem:
+                answer_row.problem = "" if student else f"line {row.line}: no student named"
+            out.append(answer_row)
+        return out
+
+
+def _column(path: Path, header: Sequence[str], key: str) -> str:
+    """The header that ``key`` names: itself, or the one column that starts ``key:``."""
+    if key in header:
+        return key
+    prefixed = [h for h in header if h.split(":", 1)[0].strip() == key and ":" in h]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        raise GradeInputError(f"{path}: {len(prefixed)} columns start with {key!r}: name "
+                              "one in full")
+    close = difflib.get_close_matches(key, header, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise GradeInputError(f"{path}: no column {key!r}{hint} (columns: "
+                          f"{', '.join(header[:12])}{' …' if len(header) > 12 else ''})")
+
+
+def _json_rows(path: Path, required: bool = True) -> Iterator[Row]:
     with _open(path) as raw:
         lines = _LineTracker(raw, path)
         index = 0
@@ -125,12 +230,12 @@ def _json_rows(path: Path) -> Iterator[Row]:
                 raise GradeInputError(f"{path} line {lines.line}: expected an object with "
                                       f"{', '.join(REQUIRED)}")
             row = Row(lines.line, {str(k): v for k, v in data.items()}, index=index)
-            row.problem = _missing(row.data)
+            row.problem = _missing(row.data) if required else ""
             index += 1
             yield row
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
+def _csv_rows(path: Path, required: bool = True) -> Iterator[Row]:
     dialect = _dialect(path)
     with _open(path) as raw:
         lines = _LineTracker(raw, path)
@@ -142,14 +247,18 @@ def _csv_rows(path: Path) -> Iterator[Row]:
         if header is None:
             raise GradeInputError(f"{path}: the file is empty")
         header = [h.strip() for h in header]
-        missing = [f for f in REQUIRED if f not in header]
+        missing = [f for f in REQUIRED if f not in header] if required else []
         if missing:
             raise GradeInputError(
                 f"{path} line 1: the header lacks {', '.join(missing)} (it names "
                 f"{', '.join(header[:8]) or 'nothing'}; it must name the columns "
-                f"{', '.join(REQUIRED)}, in any order, separated by ',' ';' or tabs)")
+                f"{', '.join(REQUIRED)}, in any order, separated by ',' ';' or tabs; a "
+                f"responses report, one row per student and a column per question, is read "
+                f"with --answer-column 'Response 1=nernst' for each answer column)")
         if len(set(header)) != len(header):
-            raise GradeInputError(f"{path} line 1: a column name appears twice")
+            if required:
+                raise GradeInputError(f"{path} line 1: a column name appears twice")
+            header = _numbered(header)  # Canvas's points columns: 1.0, 1.0, …
         index = 0
         while True:
             start = lines.line + 1
@@ -171,10 +280,43 @@ def _csv_rows(path: Path) -> Iterator[Row]:
             elif len(fields) > len(header):
                 row.problem = (f"line {start}: {len(fields)} fields where the header names "
                                f"{len(header)} (quote answers that contain the delimiter)")
-            else:
+            elif required:
                 row.problem = _missing(row.data)
             index += 1
             yield row
+
+
+#: what marks an answer as an LMS's rich text: a tag or a character entity
+_RICH = re.compile(r"</?(?:p|div|span|br|sup|sub|strong|b|em|i|u|font|math|mi|mo|mn|"
+                   r"annotation)\b[^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
+
+
+def from_rich_text(answer: str) -> str:
+    """An answer typed in an LMS's rich-text editor, as the plain text it shows:
+    ``<p>c<sub>o</sub></p>`` → ``c_(o)``, ``10<sup>3</sup>`` → ``10^(3)``, ``&minus;89``
+    → ``−89``; line breaks and paragraphs become spaces. Plain text is returned as it is.
+
+    A tag is never part of an answer (``<`` is not in the notation), so taking tags off
+    cannot change what a student meant.
+    """
+    if not _RICH.search(answer):
+        return answer
+    text = re.sub(r"<sup\b[^>]*>(.*?)</sup>", r"^(\1)", answer, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"<sub\b[^>]*>(.*?)</sub>", r"_(\1)", text, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"<br\s*/?>|</p>|</div>", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^<>]*>", "", text)
+    text = html.unescape(text).replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _numbered(header: list[str]) -> list[str]:
+    """Repeated column names told apart: ``1.0``, ``1.0 (2)``, ``1.0 (3)``."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
 
 
 def _missing(data: dict[str, Any]) -> str:
@@ -185,6 +327,6 @@ def _missing(data: dict[str, Any]) -> str:
     return ""
 
 
-def count_rows(path: Path) -> int:
-    """How many rows the file has (one pass, for progress bars)."""
-    return sum(1 for _ in stream_rows(path))
+def count_rows(path: Path, wide: Wide | None = None) -> int:
+    """How many answers the file has (one pass, for progress bars)."""
+    return sum(1 for _ in stream_rows(path, wide))

@@ -610,6 +610,8 @@ def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
     example = "-89 mV" if unit == "mV" else f"12.5 {unit}".strip()
     if not isinstance(answer, str) or len(answer) > 80:
         raise ParseError(f"give a number, for example {example}")
+    if not answer.strip():
+        raise ParseError(f"the answer is empty: give a number, for example {example}")
     text = _decimal_comma(_latex_quantity(normalise(answer).strip()))
     # "E_K = ", "E_K ≈ " (≈ is read as "about")
     text = re.sub(r"^\s*[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*(?:=|about\b)\s*", "",

@@ -59,6 +59,7 @@ def _signature(name: str, answer: str, questions: dict | None
                ) -> tuple[list[complex | None] | None, str]:
     """The answer's values at the question's sample points (None when it cannot be read
     as an expression) and its LaTeX ('' if unread)."""
+    from symmem.checking.grade_input import from_rich_text
     from symmem.checking.judge import _one_ion, _prepare
     from symmem.checking.parse import ParseError, parse_answer
     from symmem.checking.questions import question
@@ -70,7 +71,7 @@ def _signature(name: str, answer: str, questions: dict | None
         q = question(name, questions)
         if q.numeric:
             return None, ""
-        _, expr = parse_answer(answer, q.reading_table())
+        _, expr = parse_answer(from_rich_text(answer), q.reading_table())
         expr, _ = _one_ion(q, expr)
     except (ParseError, SymmemError, ValueError, KeyError):
         return None, ""
@@ -184,8 +185,9 @@ def write_report(graded: Path, path: Path, *, questions: dict | None = None) -> 
            f"<title>Class report: {html.escape(graded.name)}</title>",
            f"<style>{_STYLE}</style></head><body>",
            f"<h1>Class report: {html.escape(graded.name)}</h1>",
-           f"<p>{total} answers to {len(by_question)} questions; {len(review)} to review "
-           "(listed at the end).</p>"]
+           f"<p>{total} answers to {len(by_question)} questions; {len(review)} to review, "
+           "listed at the end (undecided and error rows have no score yet; invalid ones, "
+           "unreadable or empty, scored 0).</p>"]
     for name in sorted(by_question):
         q = by_question[name]
         out.append(f"<h2 id=\"q-{html.escape(name)}\">{html.escape(name)}</h2>")
