@@ -495,7 +495,8 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
         "grade", help="grade a class's answers (CSV or JSON lines)",
         description="Judge every row of INPUT (an LMS or spreadsheet export: CSV with or "
         "without a byte-order mark, with ',' ';' or tabs, or JSON lines) with at least the "
-        "columns id, question and answer. Every other column passes through untouched; the "
+        "columns id, question and answer, or a responses report read with --answer-column. "
+        "Every other column passes through untouched; the "
         "inputs of a numeric question come only from the columns named after them (or "
         "--param-columns). The output repeats each row with verdict, score, review, "
         "feedback, mistakes and elapsed_ms, in input order; undecided and error rows have "
@@ -536,7 +537,9 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
                    "grade COLUMN as QUESTION (repeatable; a Canvas column may be named by "
                    "the number before its colon)")
     p.add_argument("--student-column", metavar="NAME", default=None,
-                   help="the column naming the student (default: student, else id)")
+                   help="the column naming the student (default: student, else id; in a "
+                   "responses report the first of student, ID number, Username, Email "
+                   "address, sis_id, id)")
     p.add_argument("--report", metavar="FILE.html",
                    help="also write a class report: one self-contained HTML page")
     p.add_argument("--shard", metavar="K/N",
