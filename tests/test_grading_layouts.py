@@ -125,3 +125,16 @@ def test_the_header_error_points_to_answer_columns(tmp_path, capsys):
 ])
 def test_rich_text_is_read_as_the_text_it_shows(typed, shown):
     assert from_rich_text(typed) == shown
+
+
+def test_the_class_report_reads_rich_text_answers(tmp_path):
+    # the same inverted ratio typed in a rich-text editor and as plain text: one group
+    source = tmp_path / "answers.csv"
+    source.write_text("id,question,answer\n"
+                      "1,nernst,<p>RT/(zF) ln(c<sub>i</sub>/c<sub>o</sub>)</p>\n"
+                      "2,nernst,RT/(zF) ln(c_i/c_o)\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    assert main(["grade", str(source), "-o", str(tmp_path / "g.csv"), "--quiet",
+                 "--report", str(report)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert "Wrong answers, grouped (1 group)" in page

@@ -125,12 +125,14 @@ def _histogram(scores: list[float]) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     figure, axes = plt.subplots(figsize=(4.2, 2.2))
     axes.hist(scores, bins=[0, 0.125, 0.375, 0.625, 0.875, 1.0001], color="#4c72b0",
               edgecolor="white")
     axes.set_xlabel("score", fontsize=10)
     axes.set_ylabel("answers", fontsize=10)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # answers are counted
     axes.tick_params(labelsize=9)
     figure.tight_layout()
     buffer = io.StringIO()
@@ -206,7 +208,8 @@ def write_report(graded: Path, path: Path, *, questions: dict | None = None) -> 
                        "</table>")
         groups = sorted(q.groups.values(), key=lambda g: -g.count)
         if groups:
-            out.append(f"<h3>Wrong answers, grouped ({len(groups)} groups)</h3><table><tr>"
+            plural = "s" if len(groups) != 1 else ""
+            out.append(f"<h3>Wrong answers, grouped ({len(groups)} group{plural})</h3><table><tr>"
                        "<th>answers</th><th>as written most often</th><th>read as</th>"
                        "<th>feedback</th></tr>")
             for group in groups[:_MAX_GROUPS]:
