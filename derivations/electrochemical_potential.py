@@ -1,16 +1,12 @@
 """The electrochemical potential and the free energy of moving one mole inward."""
 
-import sympy as sp
-
 from symmem import plots
+from symmem.definitions import MEMBRANE_POTENTIAL, MU_DIFFERENCE, MU_IN, MU_OUT
 from symmem.derivation import Derivation
 from symmem.laws import law
 from symmem.symbols import sym
 
-R, T, F, z = sym("R"), sym("T"), sym("F"), sym("z")
-mu0, c_in, c_out = sym("mu0"), sym("c_in"), sym("c_out")
-mu_in, mu_out, dmu = sym("mu_in"), sym("mu_out"), sym("dmu")
-psi_in, psi_out, V = sym("psi_in"), sym("psi_out"), sym("V")
+psi_in = sym("psi_in")
 
 
 def build() -> Derivation:
@@ -19,17 +15,17 @@ def build() -> Derivation:
         "An ion feels two things: how crowded it is (its concentration) and the electrical "
         "potential around it (its charge). The electrochemical potential adds the two, and "
         "its difference across the membrane says which way the ion will move.")
-    d.define(sp.Eq(mu_in, mu0 + R * T * sp.log(c_in) + z * F * psi_in),
+    d.define(MU_IN,
              "Inside the cell, one mole of ion has a chemical part RT ln c and an "
              "electrical part zF psi on top of its standard value.")
-    d.define(sp.Eq(mu_out, mu0 + R * T * sp.log(c_out) + z * F * psi_out),
+    d.define(MU_OUT,
              "The same ion outside has the same standard value but its own concentration "
              "and potential.")
-    d.define(sp.Eq(dmu, mu_in - mu_out),
+    d.define(MU_DIFFERENCE,
              "Moving one mole from outside to inside changes the free energy by the "
              "difference inside minus outside.")
     d.apply("substitute", [1, 2], because="Put both expressions in; the standard parts cancel.")
-    d.define(sp.Eq(V, psi_in - psi_out),
+    d.define(MEMBRANE_POTENTIAL,
              "The membrane potential is the inside relative to the outside.")
     d.apply("eliminate", psi_in, 5, on=4,
             because="Only the difference of the two potentials matters: write it as V.")

@@ -108,7 +108,7 @@ _LATEX_WORDS = {r"\ln": " ln", r"\exp": " exp", r"\log": " log", r"\cdot": "*",
                 r"\tfrac": r"\frac", r"\mathrm": "", r"\text": "", r"\operatorname": "",
                 r"\displaystyle": "", **dict.fromkeys(_SIZED, ""),
                 r"\tilde": "", r"\bar": "", r"\hat": "", r"\approx": " about ",
-                r"\sim": " about "}
+                r"\sim": " about ", r"\circ": "circ", r"\ominus": "ominus"}
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 
 
@@ -118,6 +118,10 @@ def _braced(text: str, start: int) -> tuple[str, int]:
         start += 1
     if start >= len(text):
         raise ParseError("a LaTeX command is missing its argument at the end")
+    if text[start] == "\\":  # \tilde\mu: the argument is the next command
+        command = _COMMAND.match(text, start)
+        if command:
+            return command.group(0), command.end()
     if text[start] != "{":
         return text[start], start + 1
     depth = 0
@@ -503,6 +507,9 @@ def _prepare(answer: str, form: str) -> str:
         if not count:
             break
     text = re.sub(r"(?<=[A-Za-z0-9])\s*_\s*(?=[A-Za-z0-9])", "_", text)
+    # the standard chemical potential μ°, μ^0, μ^{\circ}: a name, never μ to the power 0
+    text = re.sub(r"(?<![A-Za-z0-9_])mu\s*(?:°|\^\s*\(?\s*(?:0|°|o|circ|ominus)\s*\)?)",
+                  "mu0", text)
     _check_depth(text)
     return text
 

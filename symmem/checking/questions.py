@@ -50,6 +50,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "pK": ("pK", "pKa", "pK_a"),
     "salt_out": ("c_s", "cs", "c_salt", "salt_out", "c_o", "c"),
     "A_in": ("A", "A_i", "A_in", "Ai"),
+    # what a derivation passes through: each side's chemical and electric potential
+    "mu_in": ("mu_in", "mu_i"), "mu_out": ("mu_out", "mu_o"), "mu0": ("mu0", "mu_0"),
+    "psi_in": ("psi_in", "psi_i"), "psi_out": ("psi_out", "psi_o"),
 }
 for _ion in ("K", "Na", "Cl", "Ca"):
     ALIASES[f"{_ion}_in"] = (f"{_ion}_i", f"{_ion}_in", f"{_ion}i")

@@ -19,9 +19,10 @@ from symmem.checking.judge import Result, _textbook_constants, check
 from symmem.checking.parse import ParseError, parse_equation
 from symmem.checking.plain import plain
 from symmem.checking.questions import question, symbol_table
+from symmem.definitions import DEFINITIONS
 from symmem.equivalence import implies
 from symmem.latex import latex
-from symmem.symbols import registry, sym
+from symmem.symbols import info, registry, sym
 
 __all__ = ["check_steps"]
 
@@ -39,14 +40,47 @@ def _table(q_name: str):
     return table
 
 
+def _same_kind(new: sp.Basic, old: sp.Basic) -> bool:
+    """Whether ``new`` may name what ``old`` names: both are quantities of the same
+    unit (V may be called E, never Δμ̃)."""
+    a, b = info(new) if isinstance(new, sp.Symbol) else None, info(old)
+    return a is not None and b is not None and a.unit == b.unit
+
+
+def _written_out(eq: sp.Eq, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Eq:
+    """``eq`` with each defined quantity written out (μ̃_i as μ° + RT ln c_i + zFψ_i)."""
+    for _ in range(len(definitions)):  # Δμ̃ = μ̃_i − μ̃_o, then μ̃_i itself
+        eq = sp.Eq(eq.lhs.xreplace(definitions), eq.rhs.xreplace(definitions),
+                   evaluate=False)
+    return eq
+
+
 def _follows(before: sp.Eq, after: sp.Eq) -> tuple[bool, str]:
     """(True, note) when ``after`` follows from ``before``, or only sets or renames its
-    left-hand quantity; (False, "") otherwise."""
+    left-hand quantity, or follows once the course's definitions
+    (:mod:`symmem.definitions`: μ̃_i, μ̃_o, Δμ̃, V = ψ_i − ψ_o) are written out in both;
+    (False, "") otherwise."""
     if implies(before, after).holds:
         return True, ""
+    used = {d.lhs: d.rhs for d in DEFINITIONS
+            if d.lhs in before.free_symbols | after.free_symbols}
+    if used and implies(_written_out(before, used), _written_out(after, used)).holds:
+        return True, "writes out " + ", ".join(sorted(plain(s) for s in used))
+    new = after.lhs
+    if isinstance(new, sp.Symbol) and new not in before.free_symbols:
+        # zFV = RT ln(c_o/c_i), then E = RT/(zF) ln(c_o/c_i): a quantity of the line
+        # before given a new name; or a defined one written out (zF(ψ_i − ψ_o) = …)
+        named = [(s, s) for s in sorted(before.free_symbols, key=sp.default_sort_key)]
+        named += [(d.rhs, d.lhs) for d in DEFINITIONS]
+        for quantity, kind in named:
+            if kind != new and _same_kind(new, kind) and \
+                    implies(before, sp.Eq(quantity, after.rhs, evaluate=False)).holds:
+                shown = plain(quantity) if quantity == kind else \
+                    f"{plain(quantity)} ({plain(kind)})"
+                return True, f"calls {shown} {plain(new)}"
     left = before.lhs
     if isinstance(left, sp.Symbol) and after.lhs != left and (
-            after.lhs.is_Number or isinstance(after.lhs, sp.Symbol)):
+            after.lhs.is_Number or _same_kind(after.lhs, left)):
         renamed = sp.Eq(after.lhs, before.rhs, evaluate=False)
         if implies(renamed, after).holds:
             if after.lhs.is_Number:
@@ -70,8 +104,25 @@ def _moved(before: sp.Eq, after: sp.Eq) -> str:
     return ""
 
 
+def _other_kind(before: sp.Eq, after: sp.Eq) -> str:
+    """Why a renamed left side is refused (V called Δμ̃), in words, or ''."""
+    old, new = before.lhs, after.lhs
+    if not (isinstance(old, sp.Symbol) and isinstance(new, sp.Symbol)) or old == new:
+        return ""
+    a, b = info(new), info(old)
+    if a is None or b is None or a.unit == b.unit:
+        return ""
+    if not implies(sp.Eq(new, before.rhs, evaluate=False), after).holds:
+        return ""
+    return (f"{plain(new)} ({a.meaning}, in {a.unit}) cannot name what {plain(old)} "
+            f"({b.meaning}, in {b.unit}) is")
+
+
 def _what_went_wrong(before: sp.Eq, after: sp.Eq) -> str:
     """The slip that explains why ``after`` does not follow, in words, or ''."""
+    kind = _other_kind(before, after)
+    if kind:
+        return kind
     rhs = after.rhs
     logs = sorted(rhs.atoms(sp.log), key=sp.default_sort_key)
     z = sym("z")
