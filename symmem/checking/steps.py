@@ -55,29 +55,19 @@ def _written_out(eq: sp.Eq, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Eq:
     return eq
 
 
-def _follows(before: sp.Eq, after: sp.Eq) -> tuple[bool, str]:
+def _follows(before: sp.Eq, after: sp.Eq, *, definitions: bool = True
+             ) -> tuple[bool, str]:
     """(True, note) when ``after`` follows from ``before``, or only sets or renames its
-    left-hand quantity, or follows once the course's definitions
-    (:mod:`symmem.definitions`: μ̃_i, μ̃_o, Δμ̃, V = ψ_i − ψ_o) are written out in both;
-    (False, "") otherwise."""
+    left-hand quantity, or (with ``definitions``) follows once the course's definitions
+    (:mod:`symmem.definitions`: μ̃_i, μ̃_o, Δμ̃, V = ψ_i − ψ_o) are written out in both
+    or names one of them anew; (False, "") otherwise."""
     if implies(before, after).holds:
         return True, ""
+    # a definition matters where one line has the quantity and the other does not
     used = {d.lhs: d.rhs for d in DEFINITIONS
-            if d.lhs in before.free_symbols | after.free_symbols}
+            if d.lhs in before.free_symbols ^ after.free_symbols} if definitions else {}
     if used and implies(_written_out(before, used), _written_out(after, used)).holds:
         return True, "writes out " + ", ".join(sorted(plain(s) for s in used))
-    new = after.lhs
-    if isinstance(new, sp.Symbol) and new not in before.free_symbols:
-        # zFV = RT ln(c_o/c_i), then E = RT/(zF) ln(c_o/c_i): a quantity of the line
-        # before given a new name; or a defined one written out (zF(ψ_i − ψ_o) = …)
-        named = [(s, s) for s in sorted(before.free_symbols, key=sp.default_sort_key)]
-        named += [(d.rhs, d.lhs) for d in DEFINITIONS]
-        for quantity, kind in named:
-            if kind != new and _same_kind(new, kind) and \
-                    implies(before, sp.Eq(quantity, after.rhs, evaluate=False)).holds:
-                shown = plain(quantity) if quantity == kind else \
-                    f"{plain(quantity)} ({plain(kind)})"
-                return True, f"calls {shown} {plain(new)}"
     left = before.lhs
     if isinstance(left, sp.Symbol) and after.lhs != left and (
             after.lhs.is_Number or _same_kind(after.lhs, left)):
@@ -86,6 +76,20 @@ def _follows(before: sp.Eq, after: sp.Eq) -> tuple[bool, str]:
             if after.lhs.is_Number:
                 return True, f"sets {sp.sstr(left)} = {sp.sstr(after.lhs)}"
             return True, f"calls {sp.sstr(left)} {sp.sstr(after.lhs)}"
+    new = after.lhs
+    if definitions and isinstance(new, sp.Symbol) and new not in before.free_symbols:
+        # zFV = RT ln(c_o/c_i), then E = RT/(zF) ln(c_o/c_i): a quantity of the line
+        # before given a new name; or a defined one written out (zF(ψ_i − ψ_o) = …)
+        named = [(s, s) for s in sorted(before.free_symbols, key=sp.default_sort_key)
+                 if s != left]  # the left side alone was tried above
+        named += [(d.rhs, d.lhs) for d in DEFINITIONS
+                  if d.rhs.free_symbols <= before.free_symbols]
+        for quantity, kind in named:
+            if kind != new and _same_kind(new, kind) and \
+                    implies(before, sp.Eq(quantity, after.rhs, evaluate=False)).holds:
+                shown = plain(quantity) if quantity == kind else \
+                    f"{plain(quantity)} ({plain(kind)})"
+                return True, f"calls {shown} {plain(new)}"
     return False, ""
 
 
@@ -150,7 +154,7 @@ def _what_went_wrong(before: sp.Eq, after: sp.Eq) -> str:
     if flipped & set(logs):  # the ratio itself turned over: say so before a sign
         candidates.insert(0, candidates.pop(1))
     for fixed, words in candidates:
-        if fixed != after and _follows(before, fixed)[0]:
+        if fixed != after and _follows(before, fixed, definitions=False)[0]:
             return words
     return ""
 
