@@ -41,11 +41,17 @@ def parse_assignments(items: Sequence[str], words: bool = False,
     ``words`` a value that is not a number stays text (``pump=on``). With ``units``
     (each name's unit), a number may carry a unit of the same kind, converted to it:
     ``c_in=0.14M`` is 140 when c_in is in mM, ``T=37C`` is 310.15 when T is in K."""
+    from symmem.units import UnitError, with_decimal_point
+
     values: dict[str, Any] = {}
     for item in items:
         name, sep, text = item.partition("=")
         if not sep or not name:
             raise UsageError(f"expected NAME=VALUE, got {item!r} (for example c_in=140)")
+        try:
+            text = with_decimal_point(text)  # c_in=140,5
+        except UnitError as exc:
+            raise UsageError(f"{name}: {exc}") from None
         try:
             value: Any = int(text)
         except ValueError:

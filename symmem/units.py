@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["NUMBER", "UnitError", "factor", "kelvin", "parse_unit", "split_quantity"]
+__all__ = ["NUMBER", "UnitError", "factor", "kelvin", "parse_unit", "split_quantity",
+           "with_decimal_point"]
 
 #: dimension order: metre, kilogram, second, ampere, mole, osmole, kelvin
 _DIMENSIONS = ("m", "kg", "s", "A", "mol", "Osm", "K")
@@ -213,6 +214,21 @@ NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _CELSIUS = re.compile(rf"^\s*({NUMBER})\s*"
                       r"(°\s*C|℃|deg\s*C|degC|C|celsius|degrees?\s*C(?:elsius)?)\s*$",
                       re.IGNORECASE)
+
+
+def with_decimal_point(text: str) -> str:
+    """A number written with a decimal comma, as across most of Europe, with a point:
+    ``-89,1 mV`` → ``-89.1 mV``, ``5,5`` → ``5.5``. ``1,234`` is a thousand and
+    thirty-four in English and 1.234 in German: a :class:`UnitError` says so rather
+    than guess. Text with no such comma is returned as it is."""
+    match = re.match(r"^(\D*?\d+),(\d+)(?!\s*[,\d])", text)
+    if not match:
+        return text
+    if len(match.group(2)) == 3:
+        raise UnitError(f"{match.group(0).strip()}: is the comma a decimal point or does it "
+                        "separate thousands? Write the number with a decimal point and no "
+                        "thousands separator (1.234 or 1234)")
+    return f"{match.group(1)}.{match.group(2)}{text[match.end():]}"
 
 
 def split_quantity(text: str) -> tuple[float, str] | None:

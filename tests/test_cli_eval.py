@@ -124,3 +124,11 @@ def test_eval_refuses_a_unit_it_cannot_convert(value, says, capsys):
     argv = [a for a in argv if a.split("=")[0] != value.split("=")[0]] + [value]
     code, _, err = run(argv, capsys)
     assert code == 2 and says in err
+
+
+def test_eval_reads_a_decimal_comma_and_refuses_an_ambiguous_one(capsys):
+    # by hand: (8.314462618 × 310.15 / 96485.33212) ln(5/140.5) × 1000 = −89.15 mV
+    assert main(["eval", "nernst", "c_in=140,5", "c_out=5", "z=1"]) == 0
+    assert "E = -89.15 mV" in capsys.readouterr().out
+    assert main(["eval", "nernst", "c_in=1,400", "c_out=5", "z=1"]) == 2
+    assert "separate thousands" in capsys.readouterr().err

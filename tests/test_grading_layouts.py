@@ -138,3 +138,17 @@ def test_the_class_report_reads_rich_text_answers(tmp_path):
                  "--report", str(report)]) == 0
     page = report.read_text(encoding="utf-8")
     assert "Wrong answers, grouped (1 group)" in page
+
+
+def test_an_input_column_with_a_decimal_comma_is_read_and_an_ambiguous_one_refused(tmp_path):
+    source = tmp_path / "answers.csv"
+    source.write_text("id;question;answer;c_in;c_out;z\n"
+                      "1;nernst_numeric;-89,15 mV;140,5;5;1\n"
+                      "2;nernst_numeric;-89 mV;1,400;5;1\n", encoding="utf-8")
+    assert main(["grade", str(source), "-o", str(tmp_path / "g.csv"), "--quiet"]) == 0
+    first, second = read_csv(tmp_path / "g.csv")
+    # by hand: (8.314462618 × 310.15 / 96485.33212) ln(5/140.5) × 1000 = −89.15 mV
+    assert first["verdict"] == "correct"
+    # 1,400 mM could be 1.4 or 1400: the row waits for a person, it is not scored
+    assert second["verdict"] == "error" and second["review"] == "yes"
+    assert "separate thousands" in second["feedback"]

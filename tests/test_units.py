@@ -66,3 +66,20 @@ def test_temperatures_in_celsius_and_kelvin():
     assert kelvin("0 degC") == pytest.approx(273.15)
     assert kelvin("300 K") == 300.0
     assert kelvin("37") is None and kelvin("37 mV") is None
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("-89,1 mV", "-89.1 mV"), ("5,5", "5.5"), ("0,14M", "0.14M"), ("140,25", "140.25"),
+    ("-89 mV", "-89 mV"), ("140", "140"), ("1.234", "1.234"), ("on", "on")])
+def test_a_decimal_comma_is_a_decimal_point(typed, read):
+    from symmem.units import with_decimal_point
+
+    assert with_decimal_point(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["1,234", "-89,060 mV", "12,345.6"])
+def test_a_comma_before_three_digits_is_ambiguous_and_refused(typed):
+    from symmem.units import with_decimal_point
+
+    with pytest.raises(UnitError, match="decimal point or does it separate thousands"):
+        with_decimal_point(typed)

@@ -65,9 +65,13 @@ def _number(column: str, value: Any) -> float:
     if isinstance(value, (int, float)):
         number = float(value)
     else:
+        from symmem.units import UnitError, with_decimal_point
+
         text = str(value).strip().replace("\u2212", "-")
-        if "," in text and "." not in text:  # 5,5 from a European spreadsheet
-            text = text.replace(",", ".")
+        try:
+            text = with_decimal_point(text)  # 5,5 from a European spreadsheet
+        except UnitError as exc:
+            raise InputError(f"column {column}: {exc}") from None
         try:
             number = float(text)
         except ValueError:

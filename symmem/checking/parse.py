@@ -595,16 +595,14 @@ def _latex_quantity(text: str) -> str:
 
 
 def _decimal_comma(text: str) -> str:
-    """``-89,1 mV`` (a decimal comma) as ``-89.1 mV``; ``1,234`` is refused, as it may be
-    a thousand and thirty-four or one point two three four."""
-    match = re.match(r"^(\D*?\d+),(\d+)(?!\s*[,\d])", text)
-    if not match:
-        return text
-    if len(match.group(2)) == 3:
-        raise ParseError(f"{shown(match.group(0).strip())}: is the comma a decimal point or "
-                         "does it separate thousands? Write the number with a decimal point "
-                         "and no thousands separator (1.234 or 1234)")
-    return f"{match.group(1)}.{match.group(2)}{text[match.end():]}"
+    """``-89,1 mV`` as ``-89.1 mV`` (:func:`symmem.units.with_decimal_point`); ``1,234``
+    is refused as ambiguous."""
+    from symmem.units import UnitError, with_decimal_point
+
+    try:
+        return with_decimal_point(text)
+    except UnitError as exc:
+        raise ParseError(str(exc)) from None
 
 
 def parse_number(answer: str, unit: str = "mV") -> tuple[float, str | None]:
