@@ -351,3 +351,52 @@ def test_a_comma_before_three_digits_is_refused_not_guessed():
     # 1,234 is a thousand and thirty-four in English and 1.234 in German: no guess
     result = check("nernst_numeric", "-89,060 mV", c_in=140, c_out=5, z=1)
     assert result.verdict == "invalid" and "decimal point" in result.feedback
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("ghk_voltage", "V_m = RT/F ln((P_K K_o + P_Na Na_o + P_Cl Cl_i)/"
+                    "(P_K K_i + P_Na Na_i + P_Cl Cl_o))"),  # any way of writing V
+    ("membrane_time_constant", "τ = R_m C_m"),
+    ("osmotic_pressure", "Π = cRT"),
+    ("length_constant", "λ = sqrt(a R_m/(2 R_i))"),
+    ("driving_force", "V_m - E_rev"),
+    ("nernst", "E_rev = RT/(zF) ln(c_o/c_i)"),
+])
+def test_left_sides_and_names_in_their_usual_forms(question, answer):
+    assert check(question, answer).verdict == "correct"
+
+
+def test_a_left_side_of_another_quantity_is_still_refused():
+    result = check("nernst", "c_o = RT/(zF) ln(c_o/c_i)")
+    assert result.verdict == "invalid" and "left side c_o" in result.feedback
+
+
+@pytest.mark.parametrize("run_on", ["e^-kt", "e^kt", "e^-k t"])
+def test_an_exponent_run_on_into_a_product_is_refused_as_ambiguous(run_on):
+    # by precedence e^-kt is e^(-k)·t, which no student means; neither reading is guessed
+    result = check("pump_leak_time_course", f"p/k + (G_0 - p/k) {run_on}")
+    assert result.verdict == "invalid" and "is ambiguous" in result.feedback
+
+
+@pytest.mark.parametrize("answer", ["p/k + (G_0 - p/k) e^(-kt)", "p/k + (G_0 - p/k) e^{-kt}"])
+def test_a_bracketed_exponent_is_read(answer):
+    assert check("pump_leak_time_course", answer).verdict == "correct"
+
+
+def test_a_number_exponent_before_a_product_stays_a_product():
+    # z^2 F^2 is z²F² (the GHK current), and (Na_o/Na_i)^n exp(…) a product too
+    assert check("ghk_current", "P z^2 F^2 V/(R T) (c_i - c_o exp(-z F V/(R T)))/"
+                                "(1 - exp(-z F V/(R T)))").verdict == "correct"
+    assert check("sglt_max_accumulation",
+                 "(Na_o/Na_i)^n exp(-n F V/(R T))").verdict == "correct"
+
+
+@pytest.mark.parametrize(("answer", "celsius", "unit"), [
+    ("dpsi - 61.5 dpH", 37, "mV"), ("dpsi - 59 dpH", 25, "mV"),
+    ("Δψ − 0.0615 ΔpH", 37, "V")])
+def test_a_fixed_slope_beside_the_students_own_potential_is_named(answer, celsius, unit):
+    # 2.303 RT/F: 61.5 mV at 37 °C, 59.2 mV at 25 °C (by hand: 8.314462618 × 298.15 ×
+    # ln 10 / 96485.33212 = 59.16 mV); Δψ stays the student's own, in the same unit
+    result = check("proton_motive_force", answer)
+    assert result.mistakes == ["temperature"]
+    assert f"at {celsius} °C with potentials in {unit}" in result.feedback

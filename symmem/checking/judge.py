@@ -30,7 +30,7 @@ import sympy as sp
 
 from symmem.checking.parse import ParseError, parse_answer, parse_number, shown
 from symmem.checking.plain import plain
-from symmem.checking.questions import GENERIC_IONS, Question, question
+from symmem.checking.questions import ALIASES, GENERIC_IONS, Question, question
 from symmem.equivalence import (
     Outcome,
     agree,
@@ -286,10 +286,16 @@ def _fixed_temperature(q: Question, expr: sp.Expr) -> str | None:
     got = values(expr, points)
     for celsius in _COMMON_CELSIUS:
         for scale, unit in ((1e3, "mV"), (1.0, "V")):
-            reference = values(q.answer.subs(T, celsius + 273.15) * scale, points)
-            if agree(got, reference, 5e-3):
-                return (f"Your answer is the right one at {celsius} °C with potentials in "
-                        f"{unit}: write it with R, T and F instead of a fixed number.")
+            fixed = q.answer.subs(T, celsius + 273.15)
+            # the whole answer a potential in mV (61.5 log10 …), or only its RT/F
+            # (Δψ − 61.5 ΔpH, where Δψ is the student's own potential, already in mV)
+            for reference in (fixed * scale, fixed.subs(F, F / scale)):
+                if agree(got, values(reference, points), 5e-3):
+                    break
+            else:
+                continue
+            return (f"Your answer is the right one at {celsius} °C with potentials in "
+                    f"{unit}: write it with R, T and F instead of a fixed number.")
     return None
 
 
@@ -372,6 +378,14 @@ def _one_ion(q: Question, expr: sp.Expr) -> tuple[sp.Expr, str | None]:
     return expr.xreplace({sym(f"{ion}_in"): sym("c_in"), sym(f"{ion}_out"): sym("c_out")}), ion
 
 
+def _canonical(name: str) -> str:
+    """The registry's name for a way of writing it (``V_m`` and ``Vm`` are ``V``)."""
+    for canonical, aliases in ALIASES.items():
+        if name in (a.replace(" ", "") for a in aliases):
+            return canonical
+    return name
+
+
 def _named_e(q: Question, ion: str | None = None) -> tuple[str, ...]:
     """The names accepted on the left of ``=``: the question's own and, in a question
     about a generic ion, E_K when the answer is about K+ (``ion``), or any ion's E
@@ -391,7 +405,7 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
         result.feedback = str(exc)
         return result
     accepted = _named_e(q, ion)
-    if left is not None and left not in accepted:
+    if left is not None and _canonical(left) not in {_canonical(a) for a in accepted}:
         result.interpreted, result.read_as = latex(expr), plain(expr)
         asked = ", ".join(q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ()))
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "

@@ -67,6 +67,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-
 _REPLACE = {"−": "-", "–": "-", "—": "-", "×": " * ", "·": " * ", "⋅": " * ", "∗": " * ",
             "÷": " / ", " ": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ",
             "\u2003": " ", "Δ": "Delta", "ψ": "psi", "π": "pi", "μ": "mu", "φ": "phi",
+            "τ": "tau", "λ": "lambda", "Π": "Pi",
             "ϕ": "phi", "≈": " about ",
             "∼": " about ", "～": " about "}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -301,6 +302,7 @@ def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic])
             continue
         expanded.append((kind, "**" if value == "^" else value))
     expanded = _bracket_bare_arguments(expanded)
+    _refuse_run_on_exponents(expanded)
     out: list[str] = []
     previous: tuple[str, str] | None = None
     for kind, value in expanded:
@@ -319,6 +321,32 @@ def _explicit(tokens: list[tuple[str, str, int]], known: Mapping[str, sp.Basic])
     if previous and previous[0] == "name" and previous[1] in FUNCTIONS:
         raise ParseError(f"{previous[1]} needs brackets: write {previous[1]}(...)")
     return " ".join(out)
+
+
+def _refuse_run_on_exponents(tokens: list[tuple[str, str]]) -> None:
+    """Refuse ``e^-kt`` and ``e^kt``: read by precedence they are e^(−k)·t and e^k·t,
+    but a student who types them means e^(−kt). A signed exponent run on into a product
+    is refused for any base. ``z^2 F^2`` and ``(c_o/c_i)^n exp(…)`` are the usual
+    products and stay."""
+    for i, (_, value) in enumerate(tokens):
+        if value != "**":
+            continue
+        j = i + 1
+        sign = tokens[j][1] if j < len(tokens) and tokens[j][1] in ("-", "+") else ""
+        j += bool(sign)
+        if j + 1 >= len(tokens):
+            continue
+        kind, power = tokens[j]
+        after_kind, after = tokens[j + 1]
+        if kind not in ("name", "number") or power in FUNCTIONS:
+            continue
+        implied = (after_kind in ("name", "number") and after not in FUNCTIONS) or \
+            after == "("
+        base_e = i > 0 and tokens[i - 1] == ("name", "e")
+        if implied and (sign or (kind == "name" and base_e)):
+            raise ParseError(f"^{sign}{power} {after} is ambiguous: write ^({sign}{power}*"
+                             f"{after}) if all of it is the exponent, or put * after "
+                             f"{sign}{power} if only that is, for example e^(-k*t)")
 
 
 #: what may follow ``ln x`` written without brackets for the reading ln(x) to be the only one

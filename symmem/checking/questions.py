@@ -26,7 +26,7 @@ __all__ = ["QUESTIONS", "Question", "numeric", "question", "symbolic"]
 #: the notation every question accepts for each symbol (CONVENTIONS, student notation)
 ALIASES: dict[str, tuple[str, ...]] = {
     "R": ("R",), "T": ("T",), "F": ("F",), "z": ("z",), "V": ("V", "Vm", "V_m"),
-    "E": ("E",),
+    "E": ("E", "E_rev", "E_eq"),
     "c_in": ("c_i", "c_in", "ci", "Ci", "C_i", "c_inside", "X_i", "X_in"),
     "c_out": ("c_o", "c_out", "co", "Co", "C_o", "c_outside", "X_o", "X_out"),
     "P": ("P",), "p": ("p",), "k": ("k",), "t": ("t",), "G0": ("G_0", "G0"),
@@ -342,7 +342,7 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
     "osmotic_pressure": lambda: symbolic(
         "osmotic_pressure", "Write van 't Hoff's osmotic pressure Π of an ideal dilute "
              "solution of osmolarity c.", law("osmotic_pressure").rhs, ["osmolarity"],
-             lhs=["Pi_osm", "PI"], examples=("c R T", "R T c")),
+             lhs=["Pi_osm", "PI", "Pi"], examples=("c R T", "R T c")),
     "henderson_hasselbalch": lambda: symbolic(
         "henderson_hasselbalch", "Write the pH of a CO₂/HCO₃⁻ buffer with pK, [HCO₃⁻], "
              "the CO₂ solubility s and P_CO₂.", law("henderson_hasselbalch").rhs,
