@@ -244,6 +244,7 @@ declare("ell", r"\ell", "m", "the distance in a cable's exponentials, √(a R_m/
 declare("v_0", r"v_{0}", "V", "displacement of V from rest where current is injected")
 declare("dV_AP", r"\Delta V", "V", "depolarisation of one action potential", "positive")
 declare("a", "a", "m", "axon radius", "positive")
+declare("diameter", "d", "m", "axon diameter, 2a", "positive")
 declare("A_m", r"A_{\mathrm{m}}", "m^2", "membrane area", "positive")
 declare("W", "W", "m^3", "cell volume", "positive")
 declare("Q_AP", r"Q_{\mathrm{AP}}", "C/m^2", "Na+ charge that enters per area in one "

@@ -400,3 +400,18 @@ def test_a_fixed_slope_beside_the_students_own_potential_is_named(answer, celsiu
     result = check("proton_motive_force", answer)
     assert result.mistakes == ["temperature"]
     assert f"at {celsius} °C with potentials in {unit}" in result.feedback
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("length_constant", r"\sqrt{\frac{d R_m}{4 R_i}}"),  # λ with the diameter, d = 2a
+    ("action_potential_budget", "dNa F d/(4 phi C_m dV)"),
+])
+def test_the_diameter_is_read_as_twice_the_radius(question, answer):
+    assert check(question, answer).verdict == "correct"
+
+
+def test_the_diameter_where_the_radius_belongs_is_named():
+    result = check("length_constant", "sqrt(d R_m/(2 R_i))")
+    assert result.verdict == "incorrect"
+    assert "d is read as the axon diameter, 2a; your answer is right with a in its place" \
+        in result.feedback

@@ -42,7 +42,7 @@ from symmem.equivalence import (
 )
 from symmem.errors import InputError, UnknownNameError
 from symmem.latex import latex
-from symmem.symbols import sym
+from symmem.symbols import info, sym
 
 __all__ = ["FEEDBACK", "Result", "check", "judge_expression"]
 
@@ -386,6 +386,24 @@ def _canonical(name: str) -> str:
     return name
 
 
+def _stood_for(q: Question, expr: sp.Expr) -> str:
+    """A note when the answer is right with a written-out quantity read as the one it
+    stands for: d (the diameter, 2a) used where the radius a belongs."""
+    for name, value in q.expansions.items():
+        inner = value.free_symbols
+        if len(inner) != 1:
+            continue
+        (other,) = inner
+        swapped = expr.xreplace({other: sym(name)})
+        points = sample_points(q.answer.free_symbols | swapped.free_symbols, n=POINTS)
+        if is_zero(swapped - q.answer, rel=_EXACT, points=points, effort="cheap").holds:
+            typed = ALIASES.get(other.name, (other.name,))[0]
+            meaning = info(other).meaning if info(other) else typed
+            return (f" Note: {typed} is read as the {meaning}; your answer is right "
+                    f"with {ALIASES.get(name, (name,))[0]} in its place.")
+    return ""
+
+
 def _named_e(q: Question, ion: str | None = None) -> tuple[str, ...]:
     """The names accepted on the left of ``=``: the question's own and, in a question
     about a generic ion, E_K when the answer is about K+ (``ion``), or any ion's E
@@ -415,6 +433,8 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
         q.answer.free_symbols
     target = q.expanded() if written_out & expr.free_symbols else q
     result = judge_expression(target, expr, answer)
+    if target is not q and result.verdict == "incorrect":
+        result.feedback += _stood_for(q, expr)
     if _BARE_LOG.search(answer):
         result = _with_log_reading(target, answer, form, result)
     return result

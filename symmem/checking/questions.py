@@ -50,6 +50,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "pK": ("pK", "pKa", "pK_a"),
     "salt_out": ("c_s", "cs", "c_salt", "salt_out", "c_o", "c"),
     "A_in": ("A", "A_i", "A_in", "Ai"),
+    "diameter": ("d", "diameter", "d_axon"),
     # what a derivation passes through: each side's chemical and electric potential
     "mu_in": ("mu_in", "mu_i"), "mu_out": ("mu_out", "mu_o"), "mu0": ("mu0", "mu_0"),
     "psi_in": ("psi_in", "psi_i"), "psi_out": ("psi_out", "psi_o"),
@@ -305,7 +306,9 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
              "times the capacitive minimum C_m ΔV per area.",
              law("action_potential_budget").rhs, ["dNa", "a", "C_m", "dV_AP", "overlap"],
              lhs=["N", "N_AP"], examples=("dNa F a/(2 phi C_m dV)",
-                                          r"\frac{\Delta Na\, F a}{2 \phi C_m \Delta V}")),
+                                          r"\frac{\Delta Na\, F a}{2 \phi C_m \Delta V}",
+                                          "dNa F d/(4 phi C_m dV)"),
+             expand={"a": sym("diameter") / 2}),
     "action_potential_budget_numeric": lambda: numeric(
         "action_potential_budget_numeric", "Compute how many action potentials the axon "
             "can fire with its pump blocked (C_m = 1 µF/cm², ΔV = 100 mV unless given).",
@@ -323,7 +326,8 @@ _BUILDERS: dict[str, Callable[[], Question]] = {
              "radius a, specific membrane resistance R_m and axoplasm resistivity R_i.",
              law("length_constant").rhs, ["a", "R_m", "R_i"], lhs=["lambda", "lam"],
              examples=("sqrt(a R_m/(2 R_i))", r"\sqrt{\frac{a R_m}{2 R_i}}",
-                       "(a R_m / (2 R_i))^(1/2)")),
+                       "(a R_m / (2 R_i))^(1/2)", r"\sqrt{\frac{d R_m}{4 R_i}}"),
+             expand={"a": sym("diameter") / 2}),
     "length_constant_numeric": lambda: numeric(
         "length_constant_numeric", "Compute λ in mm.", "length_constant",
             {"a": 2.0, "R_m": 1e4, "R_i": 100.0}),
