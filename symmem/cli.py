@@ -500,9 +500,9 @@ def _register_grade(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "grade", help="grade a class's answers (CSV or JSON lines)",
         description="Judge every row of INPUT (an LMS or spreadsheet export: CSV with or "
-        "without a byte-order mark, with ',' ';' or tabs, or JSON lines) with at least the "
-        "columns id, question and answer, or a responses report read with --answer-column. "
-        "Every other column passes through untouched; the "
+        "without a byte-order mark, with ',' ';' or tabs, Excel's Unicode Text, or JSON "
+        "lines) with at least the columns id, question and answer, or a responses report "
+        "read with --answer-column. Every other column passes through untouched; the "
         "inputs of a numeric question come only from the columns named after them (or "
         "--param-columns). The output repeats each row with verdict, score, review, "
         "feedback, mistakes and elapsed_ms, in input order; undecided and error rows have "

@@ -152,3 +152,24 @@ def test_an_input_column_with_a_decimal_comma_is_read_and_an_ambiguous_one_refus
     # 1,400 mM could be 1.4 or 1400: the row waits for a person, it is not scored
     assert second["verdict"] == "error" and second["review"] == "yes"
     assert "separate thousands" in second["feedback"]
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_excels_unicode_text_is_read_like_csv_utf8(tmp_path, bom, codec):
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark and tabs between fields
+    text = ("id\tquestion\tanswer\tnote\r\n1\tnernst\tRT/(zF) ln(c_o/c_i)\tÅsa Ørsted\r\n"
+            "2\tnernst_numeric\t−89 mV\tß\r\n")
+    source = tmp_path / "answers.txt"
+    source.write_bytes(bom + text.encode(codec))
+    assert main(["grade", str(source), "-o", str(tmp_path / "g.csv"), "--quiet"]) == 0
+    rows = read_csv(tmp_path / "g.csv")
+    assert [r["verdict"] for r in rows] == ["correct", "correct"]
+    assert [r["note"] for r in rows] == ["Åsa Ørsted", "ß"]
+    assert [r.line for r in stream_rows(source)] == [2, 3]
+
+
+def test_broken_utf16_is_refused_with_the_file_named(tmp_path, capsys):
+    source = tmp_path / "answers.txt"
+    source.write_bytes(b"\xff\xfe" + "id\tquestion\tanswer\r\n".encode("utf-16-le") + b"\x00\xd8")
+    assert main(["grade", str(source), "-o", str(tmp_path / "g.csv"), "--quiet"]) == 2
+    assert "not UTF-16 text" in capsys.readouterr().err

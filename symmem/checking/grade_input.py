@@ -2,10 +2,11 @@
 
 CSV with or without a byte-order mark (Excel's "CSV UTF-8"), with ``,``, ``;`` (European
 Excel) or tab as the delimiter (sniffed from the header), quoted fields, CRLF line
-ends; or JSON lines. Rows stream: a file of any length is never held in memory. Each
-row keeps the line it starts on, so every problem names its line. A row that cannot
-be graded as it stands (too few fields, no question) is still yielded, with the
-problem, so the output keeps it and flags it for review.
+ends; UTF-16 with a byte-order mark (Excel's "Unicode Text"); or JSON lines. Rows
+stream: a file of any length is never held in memory. Each row keeps the line it
+starts on, so every problem names its line. A row that cannot be graded as it stands
+(too few fields, no question) is still yielded, with the problem, so the output keeps
+it and flags it for review.
 """
 
 from __future__ import annotations
@@ -78,13 +79,40 @@ class _LineTracker(io.TextIOBase):
         return True
 
 
+class _Utf16AsUtf8(io.RawIOBase):
+    """A UTF-16 file (Excel's "Unicode Text", with its byte-order mark) read line by
+    line as UTF-8 bytes, so the rest of the reader sees what a UTF-8 file gives."""
+
+    def __init__(self, raw: io.BufferedReader, path: Path) -> None:
+        self.text, self.path = io.TextIOWrapper(raw, encoding="utf-16", newline=""), path
+
+    def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+        try:
+            return self.text.readline().encode("utf-8", "surrogatepass")
+        except UnicodeDecodeError as exc:
+            raise GradeInputError(f"{self.path}: not UTF-16 text after its byte-order mark "
+                                  f"({exc.reason}); save it as CSV UTF-8") from None
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.text.close()
+        super().close()
+
+
 def _open(path: Path) -> io.BufferedReader:
+    """The file's bytes as UTF-8 lines: UTF-8 as it is, UTF-16 with a byte-order mark
+    transcoded line by line (rows still stream)."""
     if path.is_dir():
         raise MissingError(f"{path} is a folder, not a file of answers")
     try:
-        return path.open("rb")
+        raw = path.open("rb")
     except FileNotFoundError:
         raise MissingError(f"no input file {path}") from None
+    if raw.peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return _Utf16AsUtf8(raw, path)  # type: ignore[return-value]
+    return raw
 
 
 def _dialect(path: Path) -> type[csv.Dialect] | csv.Dialect:
