@@ -316,6 +316,34 @@ def test_kcc2_holds_chloride_at_E_K():
     assert out["E_Cl"] == pytest.approx(e_k, rel=1e-12)
 
 
+def test_chloride_limits_from_hilles_printed_equilibrium_potentials():
+    # Hille (2001) Table 1.1 prints, for mammalian skeletal muscle at 37 °C ([K+] 155/4,
+    # [Na+] 12/145, [Cl-] 4.2/123 mM), E_K = -98 mV, E_Na = +67 mV and E_Cl = -90 mV.
+    # At a transporter's equilibrium (Payne, Rivera, Voipio & Kaila 2003, Trends Neurosci.
+    # 26:199) E_Cl = E_K for KCC2 and E_Cl = (E_Na + E_K)/2 for NKCC1. So the printed
+    # potentials fix the floor at -98 mV and the ceiling at (67 - 98)/2 = -15.5 mV, to
+    # Hille's rounding of 1 mV; neither number passes through symmem's nernst law.
+    floor = symmem.evaluate("kcc2_chloride_limit", K_in=155, K_out=4, Cl_out=123)
+    ceiling = symmem.evaluate("nkcc1_chloride_limit", Na_in=12, Na_out=145, K_in=155,
+                              K_out=4, Cl_out=123)
+    assert floor["E_Cl"] == pytest.approx(-98, abs=1)
+    assert ceiling["E_Cl"] == pytest.approx((67 - 98) / 2, abs=1)
+    # [Cl-]i at the ceiling from the printed potentials: 123 exp(-15.5/26.73) = 68.9 mM
+    assert ceiling["Cl_in"] == pytest.approx(123 * math.exp(-15.5 / RT_F_37), rel=0.04)
+    # the muscle's measured E_Cl of -90 mV (4.2 mM) lies between the two limits
+    assert floor["E_Cl"] < -90 < ceiling["E_Cl"]
+    assert floor["Cl_in"] < 4.2 < ceiling["Cl_in"]
+
+
+def test_kcc2_floor_lies_below_the_squid_axons_measured_chloride():
+    # Hille (2001) Table 1.1, squid axon: [K+] 400 in, 20 out; [Cl-] 560 out and 40-150 mM
+    # in. A K+-Cl- cotransporter could lower [Cl-]i only to 560 x 20/400 = 28 mM (hand),
+    # below every measured value, as it must for an axon that accumulates Cl-.
+    out = symmem.evaluate("kcc2_chloride_limit", K_in=400, K_out=20, Cl_out=560, T=291.15)
+    assert out["Cl_in"] == pytest.approx(28.0, rel=1e-12)
+    assert out["Cl_in"] < 40
+
+
 def test_nkcc1_chloride_limit_by_hand():
     # [Na]i[K]i[Cl]i^2 = [Na]o[K]o[Cl]o^2: 130 sqrt(145 * 3.5 / (10 * 140)) = 78.27 mM
     out = symmem.evaluate("nkcc1_chloride_limit", Na_in=10, Na_out=145, K_in=140,
@@ -382,6 +410,17 @@ def test_chord_conductance_gives_the_hodgkin_huxley_resting_potential():
     rest = symmem.law("chord_conductance").numeric(
         g_K=36 * n**4, E_K=-77, g_Na=120 * m**3 * h, E_Na=50, g_L=0.3, E_L=-54.387)
     assert rest == pytest.approx(-65.0, abs=0.05)
+    # Hodgkin & Huxley (1952, J. Physiol. 117:500) in their own convention: V is the
+    # displacement from rest, depolarisation negative; E_Na = -115, E_K = +12 mV and
+    # E_l = -10.613 mV, which they chose so that the ionic current is zero at rest. Their
+    # rate constants at V = 0 give n, m and h; the chord law must put the rest at 0 mV.
+    a_n, b_n = 0.01 * 10 / (math.exp(1) - 1), 0.125
+    a_m, b_m = 0.1 * 25 / (math.exp(2.5) - 1), 4.0
+    a_h, b_h = 0.07, 1 / (math.exp(3) + 1)
+    n, m, h = a_n / (a_n + b_n), a_m / (a_m + b_m), a_h / (a_h + b_h)
+    rest = symmem.law("chord_conductance").numeric(
+        g_K=36 * n**4, E_K=12, g_Na=120 * m**3 * h, E_Na=-115, g_L=0.3, E_L=-10.613)
+    assert rest == pytest.approx(0.0, abs=0.05)
     # two channels by hand: the conductance-weighted mean
     assert symmem.law("chord_conductance").numeric(g_K=1, E_K=-90, g_Na=0.25, E_Na=60) == \
         pytest.approx((-90 + 0.25 * 60) / 1.25, rel=1e-12)
