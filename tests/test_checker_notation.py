@@ -145,6 +145,32 @@ def test_a_physiologists_slope_with_a_bare_log_is_named_in_base_ten(answer, cels
     assert result.read_as.startswith(("58*log10", "61.5*log10", "-58*log10"))
 
 
+@pytest.mark.parametrize(("answer", "celsius", "also"), [
+    # the monovalent shortcut: 61.5 mV per decade at 37 °C (Hille 2001, ch. 1) and
+    # RT/F = 26.7 mV, with z left out of a question about any ion
+    ("61.5 log10(c_o/c_i)", 37, ["missing_valence"]),
+    ("26.7 ln(c_o/c_i)", 37, ["missing_valence"]),
+    ("58 log(c_o/c_i)", 20, ["missing_valence"]),
+    # the sign turned, and the ratio turned over (for one logarithm the same values)
+    ("-61.5/z log10(c_o/c_i)", 37, ["sign_error"]),
+    ("61.5/z log10(c_i/c_o)", 37, ["inverted_ratio"]),
+    ("61.5 log10(c_i/c_o)", 37, ["missing_valence", "inverted_ratio"]),
+])
+def test_a_fixed_slope_is_named_with_the_slip_it_carries(answer, celsius, also):
+    result = check("nernst", answer)
+    assert result.verdict == "incorrect" and result.mistakes == ["temperature", *also], result
+    assert f"right one at {celsius} °C" in result.feedback and "put right" in result.feedback
+    assert result.score == 0.25
+
+
+def test_a_fixed_slope_with_both_slips_undone_is_still_only_a_fixed_temperature():
+    # a turned sign and a turned ratio cancel: -61.5/z log10(c_i/c_o) is the 37 °C answer
+    result = check("nernst", "-61.5/z log10(c_i/c_o)")
+    assert result.mistakes == ["temperature"] and "put right" not in result.feedback
+    # a slope that is no temperature's, with z left out, names nothing it cannot stand by
+    assert check("nernst", "45 log10(c_o/c_i)").mistakes == []
+
+
 def test_a_bare_log_keeps_the_ln_readings_own_mistake():
     # read as ln, RT/(zF) log(c_i/c_o) is an inverted ratio: that stays the diagnosis
     result = check("nernst", "RT/(zF) log(c_i/c_o)")

@@ -276,26 +276,53 @@ def _known_wrong(q: Question, expr: sp.Expr, points: list[dict]
 _COMMON_CELSIUS = (37, 25, 20, 18, 0, 36, 35, 30, 22)
 
 
-def _fixed_temperature(q: Question, expr: sp.Expr) -> str | None:
-    """The sentence for a number fixed at one temperature (61.5 for 2.303 RT/F at 37 °C)
-    where the question wants RT/F, or None."""
-    R, T, F = sym("R"), sym("T"), sym("F")
+def _fixed_temperature(q: Question, expr: sp.Expr) -> tuple[list[str], str] | None:
+    """The slips and sentence for a number fixed at one temperature (61.5 for 2.303 RT/F
+    at 37 °C) where the question wants RT/F, or None.
+
+    The number may come with the slips a fixed slope most often carries besides: the
+    valence left out (61.5 log10(c_o/c_i) for a question about any z) and the sign or
+    the ratio turned. The fewest slips that explain the answer are named.
+    """
+    R, T, F, z = sym("R"), sym("T"), sym("F"), sym("z")
     if not {R, T, F} <= q.answer.free_symbols or T in expr.free_symbols:
         return None
     points = sample_points(q.answer.free_symbols | expr.free_symbols, n=6, physical=True)
     got = values(expr, points)
-    for celsius in _COMMON_CELSIUS:
-        for scale, unit in ((1e3, "mV"), (1.0, "V")):
-            fixed = q.answer.subs(T, celsius + 273.15)
-            # the whole answer a potential in mV (61.5 log10 …), or only its RT/F
-            # (Δψ − 61.5 ΔpH, where Δψ is the student's own potential, already in mV)
-            for reference in (fixed * scale, fixed.subs(F, F / scale)):
-                if agree(got, values(reference, points), 5e-3):
-                    break
-            else:
-                continue
-            return (f"Your answer is the right one at {celsius} °C with potentials in "
-                    f"{unit}: write it with R, T and F instead of a fixed number.")
+    forms = {(): q.answer}
+    if z in q.answer.free_symbols:
+        forms[("missing_valence",)] = q.answer.subs(z, 1)
+    seen: dict[tuple, list[tuple[str, list[complex | None]]]] = {}
+
+    def readings(slips: tuple[str, ...], celsius: int) -> list[tuple[str, list]]:
+        """The form's values at ``celsius``: the whole answer a potential in mV (61.5
+        log10 …) or in V, or only its RT/F in mV (Δψ − 61.5 ΔpH, where Δψ is the
+        student's own potential, already in mV)."""
+        if (slips, celsius) not in seen:
+            at = [{**point, T: celsius + 273.15} for point in points]
+            volts = values(forms[slips], at)
+            seen[slips, celsius] = [
+                ("mV", [None if v is None else 1e3 * v for v in volts]), ("V", volts),
+                ("mV", values(forms[slips], [{**p, F: p[F] / 1e3} for p in at]))]
+        return seen[slips, celsius]
+
+    for slips in forms:
+        for sign in (1, -1):
+            for celsius in _COMMON_CELSIUS:
+                unit = next((unit for unit, reading in readings(slips, celsius) if agree(
+                    got, [None if v is None else sign * v for v in reading], 5e-3)), None)
+                if unit is None:
+                    continue
+                codes = list(slips)
+                if sign < 0:
+                    codes.append("inverted_ratio" if _has_inverted_log(q, expr)
+                                 else "sign_error")
+                apart = ("Your answer is" if not codes else "Once that is put right, your "
+                         "answer is" if len(codes) == 1 else "Once those are put right, your "
+                         "answer is")
+                return ["temperature", *codes], (
+                    f"{apart} the right one at {celsius} °C with potentials in {unit}: "
+                    "write it with R, T and F instead of a fixed number.")
     return None
 
 
@@ -526,7 +553,7 @@ def judge_expression(q: Question, expr: sp.Expr, answer: str) -> Result:
     if not codes:
         fixed = _fixed_temperature(q, expr)
         if fixed:
-            codes, extra = ["temperature"], f" {fixed}"
+            codes, extra = fixed[0], f" {fixed[1]}"
     if not codes:
         filled = _numbers_for_symbols(q, expr)
         if filled:
