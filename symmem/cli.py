@@ -440,8 +440,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         from tqdm import tqdm
 
         bar = tqdm(total=count_rows(source, wide), desc="grading", unit="answer",
-                   file=sys.stderr,
-                   leave=False)
+                   file=sys.stderr, leave=False)
     try:
         variants = None
         if args.variants:

@@ -16,6 +16,7 @@ import csv
 import difflib
 import html
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -167,16 +168,11 @@ def stream_rows(path: Path, wide: Wide | None = None) -> Iterator[Row]:
         return
     spread = _Spreader(path, wide, list(first.data))
     index = 0
-    for row in _chain(first, rows):
+    for row in itertools.chain((first,), rows):
         for answer in spread(row):
             answer.index = index
             index += 1
             yield answer
-
-
-def _chain(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
-    yield first
-    yield from rest
 
 
 class _Spreader:
@@ -191,6 +187,7 @@ class _Spreader:
                                   "--answer-column")
         self.pairs = [(_column(path, header, key), question) for key, question in wide.columns]
         taken = [c for c, _ in self.pairs]
+        self.taken = set(taken)
         twice = {c for c in taken if taken.count(c) > 1}
         if twice:
             raise GradeInputError(f"{path}: column {sorted(twice)[0]!r} is given twice")
@@ -207,7 +204,7 @@ class _Spreader:
         self.own_id = "id" in header
 
     def __call__(self, row: Row) -> list[Row]:
-        data = {k: v for k, v in row.data.items() if k not in {c for c, _ in self.pairs}}
+        data = {k: v for k, v in row.data.items() if k not in self.taken}
         student = str(data.get(self.student, "")).strip() if self.student else \
             " ".join(str(data.get(n, "")).strip() for n in self.names).strip()
         out = []

@@ -452,7 +452,7 @@ def _check_expression(q: Question, answer: str, form: str) -> Result:
     accepted = _named_e(q, ion)
     if left is not None and _canonical(left) not in {_canonical(a) for a in accepted}:
         result.interpreted, result.read_as = latex(expr), plain(expr)
-        asked = ", ".join(q.lhs + ((f"E_{ion}",) if ion and "E" in q.lhs else ()))
+        asked = ", ".join(accepted if ion else q.lhs)  # not every ion's E when no ion
         result.feedback = (f"the left side {shown(left)} is not what the question asks for "
                            f"({asked or 'leave it out'})")
         return result
