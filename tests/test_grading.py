@@ -304,6 +304,21 @@ def test_the_report_groups_wrong_answers_by_equivalence_and_loads_nothing(tmp_pa
     assert "Rows to review" in page and "invalid" in page
 
 
+def test_the_report_counts_rows_to_review_as_the_summary_does(tmp_path, capsys):
+    # one answer judged and one empty (invalid) answer: the summary
+    # says 0 to review and 1 invalid, and the report must not call the invalid one a
+    # review=yes row
+    source = tmp_path / "in.csv"
+    source.write_text("id,question,answer\n1,nernst,RT/(zF) ln(c_o/c_i)\n2,nernst,\n")
+    report = tmp_path / "report.html"
+    assert main(["grade", str(source), "-o", str(tmp_path / "g.csv"), "--report",
+                 str(report)]) == 0
+    summary = capsys.readouterr().out
+    assert "0 to review (review=yes); 1 invalid" in summary
+    page = report.read_text(encoding="utf-8")
+    assert "0 to review (review=yes" in page and "1 invalid (unreadable or empty" in page
+
+
 @pytest.mark.skipif(chromium() is None and os.environ.get("CI") != "true",
                     reason="chromium is not installed (CI installs it)")
 def test_the_report_renders_offline_in_headless_chromium(tmp_path):

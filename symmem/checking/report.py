@@ -179,6 +179,16 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}.n{text-align:right}
 .group svg{vertical-align:middle}.muted{color:#666;font-size:.9em}"""
 
 
+def _to_look_at(review: list) -> str:
+    """The rows listed at the end, counted as ``symmem grade``'s summary counts them: to
+    review (review=yes, no score yet) and invalid (scored 0)."""
+    invalid = sum(1 for row in review if row[2] == "invalid")
+    line = f"{len(review) - invalid} to review (review=yes: undecided or error, no score yet)"
+    if invalid:
+        line += f" and {invalid} invalid (unreadable or empty, scored 0)"
+    return line + (", listed at the end." if review else ".")
+
+
 def write_report(graded: Path, path: Path, *, questions: dict | None = None) -> Path:
     """Write the class report of a graded file (CSV or JSON lines) to ``path``."""
     by_question, review = _collect(graded, questions)
@@ -187,9 +197,7 @@ def write_report(graded: Path, path: Path, *, questions: dict | None = None) -> 
            f"<title>Class report: {html.escape(graded.name)}</title>",
            f"<style>{_STYLE}</style></head><body>",
            f"<h1>Class report: {html.escape(graded.name)}</h1>",
-           f"<p>{total} answers to {len(by_question)} questions; {len(review)} to review, "
-           "listed at the end (undecided and error rows have no score yet; invalid ones, "
-           "unreadable or empty, scored 0).</p>"]
+           f"<p>{total} answers to {len(by_question)} questions; {_to_look_at(review)}</p>"]
     for name in sorted(by_question):
         q = by_question[name]
         out.append(f"<h2 id=\"q-{html.escape(name)}\">{html.escape(name)}</h2>")
